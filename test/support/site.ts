@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
+import { axeViolations, describeViolations, launchChromium, openWatched, type LaunchedBrowser, type Watched } from './browser.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the built site is served, with its base path and a trailing slash. */
+    siteUrl: string;
+    siteOrigin: string;
+  }
+}
+
+/** Absolute URL of a site-relative path on the local server. */
+export function siteUrl(path = ''): string {
+  return inject('siteUrl') + path.replace(/^\/+/, '');
+}
+
+/**
+ * Gives a test file one shared Chromium, and `visit()`, which opens a page with the three
+ * checks every page test gets: axe finds no WCAG 2.2 AA violation, no console error or
+ * uncaught exception, and no request to another origin.
+ */
+export function useSite() {
+  let launched: LaunchedBrowser | undefined;
+  beforeAll(async () => {
+    launched = await launchChromium();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+
+  async function visit(
+    path: string,
+    body: (watched: Watched) => Promise<void>,
+    options: BrowserContextOptions & { axe?: boolean } = {},
+  ): Promise<void> {
+    if (!launched) throw new Error('useSite(): the browser did not start');
+    const { axe = true, ...contextOptions } = options;
+    const watched = await openWatched(launched.browser, inject('siteOrigin'), contextOptions);
+    try {
+      const response = await watched.page.goto(siteUrl(path), { waitUntil: 'load' });
+      expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
+      await body(watched);
+      if (axe) {
+        const violations = await axeViolations(watched.page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+      }
+      expect(watched.errors, 'console errors and uncaught exceptions').toEqual([]);
+      expect(watched.foreignRequests, 'requests to other origins').toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  }
+
+  return {
+    visit,
+    get browser() {
+      if (!launched) throw new Error('useSite(): the browser did not start');
+      return launched.browser;
+    },
+  };
+}
