@@ -1,0 +1,58 @@
+// What a first load of each page may cost, in gzip bytes (level 9). `npm run budget` checks the built
+// site against this table. To give a new kind of page its own budget, add a type to BUDGETS and a path
+// pattern to PAGE_TYPES; every page no pattern matches is "text-only".
+
+/** One KB here is 1024 bytes. */
+export const KB = 1024;
+
+export interface Budget {
+  /** Most gzip bytes of JavaScript a first load may fetch or run (external chunks plus inline scripts). */
+  js: number;
+  /** Most gzip bytes a first load may transfer: the HTML and every same-site file it pulls in. */
+  total: number;
+}
+
+export const BUDGETS = {
+  'text-only': { js: 0, total: 250 * KB },
+  explainer: { js: 100 * KB, total: 250 * KB },
+  simulator: { js: 100 * KB, total: 250 * KB },
+} as const satisfies Record<string, Budget>;
+
+export type PageType = keyof typeof BUDGETS;
+
+/**
+ * Page path patterns, first match wins. A page path is relative to the site base, with the trailing
+ * slash of its URL: '' (home), 'about/', 'scenarios/two-phones/', '404.html'.
+ * `*` matches one or more characters other than '/'; `**` matches anything, '/' included, or nothing.
+ */
+export const PAGE_TYPES: readonly { pattern: string; type: PageType }[] = [
+  { pattern: 'simulator/**', type: 'simulator' },
+  { pattern: 'scenarios/*/**', type: 'simulator' },
+  { pattern: 'embed/*/**', type: 'simulator' },
+  { pattern: 'explainers/*/**', type: 'explainer' },
+];
+
+export const DEFAULT_PAGE_TYPE: PageType = 'text-only';
+
+/** Turns a PAGE_TYPES pattern into an anchored regular expression. */
+export function patternToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '*' && pattern[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (char === '*') {
+      source += '[^/]+';
+    } else {
+      source += char.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** The type of the page at `pagePath` (see PAGE_TYPES for the form of a page path). */
+export function pageTypeOf(pagePath: string, rules: readonly { pattern: string; type: PageType }[] = PAGE_TYPES): PageType {
+  const path = pagePath.replace(/^\/+/, '');
+  return rules.find((rule) => patternToRegExp(rule.pattern).test(path))?.type ?? DEFAULT_PAGE_TYPE;
+}
