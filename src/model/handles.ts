@@ -1,0 +1,46 @@
+/**
+ * Handles are the addresses a person is reached at: E.164 phone numbers and email addresses.
+ * They are normalised before they touch the key directory, so "+1 (555) 010-0100" and
+ * "+15550100100" are the same handle.
+ */
+export type HandleKind = 'phone' | 'email';
+
+export interface Handle {
+  kind: HandleKind;
+  /** Normalised form: "+15550100100" or "ana@example.org". */
+  value: string;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+// Deliberately simple: one @, no spaces, a dot in the domain. Enough to tell a typo from an address.
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
+
+export type HandleParse = { ok: true; handle: Handle } | { ok: false; reason: string };
+
+/** Parses what a person typed into an address field. */
+export function parseHandle(input: string): HandleParse {
+  const text = input.trim();
+  if (text === '') return { ok: false, reason: 'Enter a phone number or an email address.' };
+  if (text.includes('@')) {
+    const value = text.toLowerCase();
+    return EMAIL.test(value)
+      ? { ok: true, handle: { kind: 'email', value } }
+      : { ok: false, reason: 'That is not a valid email address (expected name@example.org).' };
+  }
+  const compact = text.replace(/[\s().-]/g, '');
+  if (/^\+?\d+$/.test(compact)) {
+    if (!compact.startsWith('+')) {
+      return { ok: false, reason: 'Phone numbers need a country code in international form, such as +1 555 010 0100.' };
+    }
+    return E164.test(compact)
+      ? { ok: true, handle: { kind: 'phone', value: compact } }
+      : { ok: false, reason: 'A phone number has 7 to 15 digits after the + and its country code.' };
+  }
+  return { ok: false, reason: 'Enter a phone number (+1 555 010 0100) or an email address (name@example.org).' };
+}
+
+/** The normalised handle, or undefined when `input` is not a handle. */
+export function normaliseHandle(input: string): string | undefined {
+  const parsed = parseHandle(input);
+  return parsed.ok ? parsed.handle.value : undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * The simulation's public surface. Everything outside src/model imports from here.
+ * Framework-free: runs unchanged in Node (tests, benchmarks, CLI) and in the browser.
+ */
+export { simulationMachine, engineFor } from './machine.ts';
+export type { SimulationContext, SimulationEvent, SimulationInput, ControlEvent, ReaderAction } from './machine.ts';
+export { persistSimulation, restoreSimulation, startSimulation } from './persist.ts';
+export {
+  selectNow,
+  selectViewAt,
+  selectHeld,
+  selectHeldCounts,
+  selectTimeline,
+  selectLegal,
+  selectGraph,
+  selectCompare,
+  selectHandles,
+} from './selectors.ts';
+export type { PolicyComparison } from './selectors.ts';
+export { deviceMachine } from './device-machine.ts';
+export { parseScenario, scenarioCoreSchema, scenarioPolicy, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
+export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';
+export { createSession, advanceTo, act, runScenario, sessionEnd } from './session.ts';
+export type { Session, SessionOptions } from './session.ts';
+export { apply, createWorld, rejection, resolveAddress, DEFAULT_CONFIG, DEFAULT_ENGINE } from './world.ts';
+export type {
+  Action,
+  ActionType,
+  Cast,
+  DeviceSpec,
+  DeviceState,
+  DeviceMessage,
+  FanoutEntry,
+  JournalEntry,
+  LookupResult,
+  PersonState,
+  WorldConfig,
+  WorldState,
+  Engine,
+} from './world.ts';
+export {
+  PRESETS,
+  PRESET_IDS,
+  LEGAL_PROCESSES,
+  LEGAL_PROCESS_LABELS,
+  presetById,
+  withRetention,
+  retentionEnd,
+  APPLE_2016,
+  APPLE_2020S,
+  SIGNAL_LIKE,
+  WHATSAPP_LIKE,
+  KEEP_FOREVER,
+  KEEP_NOTHING,
+} from './policy.ts';
+export type { Policy, LegalProcess, BackupMode, RetentionRule, LegalRule, Keep } from './policy.ts';
+export { legalResponse, LEGAL_STANDARDS } from './legal.ts';
+export type { LegalResponse, ProducedRecord, NoLongerHeld } from './legal.ts';
+export { inferGraph, actualEdges } from './inference.ts';
+export type { ContactGraph, InferredEdge } from './inference.ts';
+export { timeline } from './timeline.ts';
+export type { TimelineDay } from './timeline.ts';
+export { heldAt, countHeldAt, storedCount, allObservations, emptyLedger } from './ledger.ts';
+export type { Ledger } from './ledger.ts';
+export { project } from './view.ts';
+export type { HeldRecord } from './view.ts';
+export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
+export type { Category, Observation } from './records.ts';
+export { parseHandle, normaliseHandle } from './handles.ts';
+export { realCrypto, metadataOnlyCrypto } from './crypto.ts';
+export type { Crypto, Envelope, DeviceKeys } from './crypto.ts';
+export { SeededRandom } from './rng.ts';
+export { MINUTE, HOUR, DAY, dayOf, startOfDay, formatSimTime, parseDayTime, parseDuration } from './time.ts';
+export type { SimTime } from './time.ts';
+export { ModelError } from './errors.ts';

@@ -1,0 +1,105 @@
+import type { Category, Observation } from './records.ts';
+import type { Policy } from './policy.ts';
+import type { SimTime } from './time.ts';
+import type { WorldState } from './world.ts';
+
+/** Why an observer links two handles. */
+export type Evidence = 'lookup' | 'call' | 'routing';
+
+export interface InferredEdge {
+  /** The two handles, sorted, so an edge has one key whichever way it ran. */
+  a: string;
+  b: string;
+  evidence: Record<Evidence, number>;
+  /** They really talked (a message either way, or an answered call) by t. */
+  real: boolean;
+  /** Only lookups link them: someone typed an address and nothing came of it, as far as the records show. */
+  lookupOnly: boolean;
+}
+
+export interface ContactGraph {
+  nodes: string[];
+  /** What an observer rebuilds from the records held. */
+  inferred: InferredEdge[];
+  /** Who really talked: the truth the records are measured against. */
+  actual: { a: string; b: string; seen: boolean }[];
+  /** Of the inferred edges, the share that are real (1 when nothing is inferred). */
+  precision: number;
+  /** Of the real edges, the share the records reveal (1 when nobody talked). */
+  recall: number;
+}
+
+const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+
+/** The pair of handles a record links, if the policy kept both ends. */
+function link(o: Observation, policy: Policy): [string, string, Evidence] | undefined {
+  const kept = policy.retention[o.category].fields;
+  const f = o.fields as unknown as Record<string, string | undefined>;
+  const pairs: Partial<Record<Category, [string, string, Evidence]>> = {
+    lookup: ['requesterHandle', 'lookedUpHandle', 'lookup'],
+    call: ['callerHandle', 'calleeHandle', 'call'],
+    routing: ['senderHandle', 'recipientHandle', 'routing'],
+  };
+  const pair = pairs[o.category];
+  if (!pair || !kept.includes(pair[0]) || !kept.includes(pair[1])) return undefined;
+  const from = f[pair[0]];
+  const to = f[pair[1]];
+  return from && to && from !== to ? [from, to, pair[2]] : undefined;
+}
+
+/** Who really talked by `t`: from the people's own devices, never from provider records. */
+export function actualEdges(world: WorldState, t: SimTime): Set<string> {
+  const edges = new Set<string>();
+  for (const device of Object.values(world.devices)) {
+    for (const m of device.messages) {
+      if (m.direction !== 'sent' || m.at > t) continue;
+      for (const to of m.toHandles) if (to !== m.fromHandle) edges.add(key(m.fromHandle, to));
+    }
+    const own = world.people[device.owner]?.handles[0];
+    for (const call of device.calls) {
+      if (own && call.direction === 'outgoing' && call.answered && call.at <= t) edges.add(key(own, call.peer));
+    }
+  }
+  return edges;
+}
+
+/**
+ * The contact graph an observer can rebuild from `held` (the records held at t under `policy`),
+ * set against who really talked. Lookups that never became messages become false edges;
+ * conversations whose lookups were cached or have expired become missing edges.
+ */
+export function inferGraph(held: Record<Category, Observation[]>, policy: Policy, actual: Set<string>): ContactGraph {
+  const edges = new Map<string, InferredEdge>();
+  const nodes = new Set<string>();
+  for (const list of Object.values(held)) {
+    for (const o of list) {
+      const linked = link(o, policy);
+      if (!linked) continue;
+      const [x, y, evidence] = linked;
+      const k = key(x, y);
+      let edge = edges.get(k);
+      if (!edge) {
+        const [a, b] = x < y ? [x, y] : [y, x];
+        edge = { a, b, evidence: { lookup: 0, call: 0, routing: 0 }, real: actual.has(k), lookupOnly: true };
+        edges.set(k, edge);
+      }
+      edge.evidence[evidence]++;
+      if (evidence !== 'lookup') edge.lookupOnly = false;
+      nodes.add(x).add(y);
+    }
+  }
+  const inferred = [...edges.values()].sort((p, q) => (p.a + p.b < q.a + q.b ? -1 : 1));
+  const actualList = [...actual].sort().map((k) => {
+    const [a = '', b = ''] = k.split('\u0000');
+    nodes.add(a).add(b);
+    return { a, b, seen: edges.has(k) };
+  });
+  const truePositives = inferred.filter((e) => e.real).length;
+  return {
+    nodes: [...nodes].sort(),
+    inferred,
+    actual: actualList,
+    precision: inferred.length === 0 ? 1 : truePositives / inferred.length,
+    recall: actualList.length === 0 ? 1 : actualList.filter((e) => e.seen).length / actualList.length,
+  };
+}

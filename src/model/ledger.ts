@@ -1,0 +1,155 @@
+import { CATEGORIES, type Category, type Observation } from './records.ts';
+import { retentionEnd, type Policy } from './policy.ts';
+import type { SimTime } from './time.ts';
+
+/**
+ * The provider's store: every observation, append-only, kept per category in time order.
+ * Because appends arrive in time order, "held at t" for a fixed-retention category is one
+ * contiguous run found by binary search, so any past t is a cheap query, never a replay.
+ *
+ * Plain data (no classes, no Maps) so a snapshot round-trips through JSON.
+ */
+export interface Ledger {
+  /** Per category: observations in recordedAt order, from index `start[c]` on (earlier ones pruned). */
+  byCategory: Record<Category, Observation[]>;
+  start: Record<Category, number>;
+  nextSeq: number;
+  /** Observations pruned so far, per category: the live store forgets, history says how much. */
+  pruned: Record<Category, number>;
+}
+
+export function emptyLedger(): Ledger {
+  const per = <T>(make: () => T) => Object.fromEntries(CATEGORIES.map((c) => [c, make()])) as Record<Category, T>;
+  return { byCategory: per(() => []), start: per(() => 0), nextSeq: 0, pruned: per(() => 0) };
+}
+
+type NewObservation = Observation extends infer O ? (O extends Observation ? Omit<O, 'seq'> : never) : never;
+
+export function append(ledger: Ledger, observation: NewObservation): Observation {
+  const full = { ...observation, seq: ledger.nextSeq++ } as Observation;
+  ledger.byCategory[full.category].push(full);
+  return full;
+}
+
+/** Index of the first live observation in `list` (from `from`) with recordedAt > t. */
+function upperBound(list: readonly Observation[], from: number, t: SimTime): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as Observation).recordedAt <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `o` is held at `t` under `policy`, judged on its own (the "latest" rule is applied by the caller). */
+export function heldByRetention(o: Observation, policy: Policy, t: SimTime): boolean {
+  if (o.recordedAt > t) return false;
+  if (o.endedAt !== undefined && o.endedAt <= t) return false;
+  return t < retentionEnd(policy, o.category, o.recordedAt);
+}
+
+/**
+ * The observations held at `t` under `policy`, per category, in time order.
+ * Pure: it reads the ledger and changes nothing. Exact for any t whose records have not been
+ * pruned (see `prune`).
+ */
+export function heldAt(ledger: Ledger, policy: Policy, t: SimTime): Record<Category, Observation[]> {
+  const out = {} as Record<Category, Observation[]>;
+  for (const category of CATEGORIES) out[category] = heldInCategory(ledger, policy, category, t);
+  return out;
+}
+
+export function heldInCategory(ledger: Ledger, policy: Policy, category: Category, t: SimTime): Observation[] {
+  const list = ledger.byCategory[category];
+  const from = ledger.start[category];
+  const end = upperBound(list, from, t);
+  const keep = policy.retention[category].keep;
+  if (keep.kind === 'latest') return latestPerHandle(list, from, end, t);
+  let begin = from;
+  if (keep.kind === 'days') {
+    // Records made at or before t - retention have expired by t: skip them by binary search.
+    begin = upperBound(list, from, t - keep.days * 86_400_000);
+    if (keep.days === 0) return [];
+  }
+  const held: Observation[] = [];
+  for (let i = begin; i < end; i++) {
+    const o = list[i] as Observation;
+    if (o.endedAt === undefined || o.endedAt > t) held.push(o);
+  }
+  return held;
+}
+
+/** Counts held per category: the same rule as `heldInCategory` without building lists where it can. */
+export function countHeldAt(ledger: Ledger, policy: Policy, t: SimTime): Record<Category, number> {
+  const out = {} as Record<Category, number>;
+  for (const category of CATEGORIES) {
+    const keep = policy.retention[category].keep;
+    const list = ledger.byCategory[category];
+    const from = ledger.start[category];
+    if (keep.kind === 'latest' || category === 'queue') {
+      out[category] = heldInCategory(ledger, policy, category, t).length;
+      continue;
+    }
+    if (keep.kind === 'days' && keep.days === 0) {
+      out[category] = 0;
+      continue;
+    }
+    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * 86_400_000) : from;
+    out[category] = Math.max(0, upperBound(list, from, t) - begin);
+  }
+  return out;
+}
+
+function latestPerHandle(list: readonly Observation[], from: number, end: number, t: SimTime): Observation[] {
+  const seen = new Set<string>();
+  const held: Observation[] = [];
+  for (let i = end - 1; i >= from; i--) {
+    const o = list[i] as Observation;
+    const subject = o.handles[0] ?? '';
+    if (seen.has(subject)) continue;
+    seen.add(subject);
+    if (o.endedAt === undefined || o.endedAt > t) held.unshift(o);
+  }
+  return held;
+}
+
+/**
+ * Forgets what no query needs any more: observations whose retention under every policy in
+ * `policies` ended more than `scrubWindowMs` before `now`, and ended queue items likewise.
+ * With a finite window the live store is bounded by retention, not by elapsed time.
+ */
+export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime, scrubWindowMs: number): void {
+  if (!Number.isFinite(scrubWindowMs)) return;
+  for (const category of CATEGORIES) {
+    const list = ledger.byCategory[category];
+    let start = ledger.start[category];
+    while (start < list.length) {
+      const o = list[start] as Observation;
+      const ended = o.endedAt ?? Number.POSITIVE_INFINITY;
+      const lastNeeded = Math.max(...policies.map((p) => Math.min(ended, retentionEnd(p, category, o.recordedAt))));
+      if (lastNeeded + scrubWindowMs > now) break;
+      start++;
+    }
+    ledger.pruned[category] += start - ledger.start[category];
+    ledger.start[category] = start;
+    // Compact once the dead prefix outweighs the live part, so memory stays proportional to what is held.
+    if (start > 1024 && start * 2 > list.length) {
+      ledger.byCategory[category] = list.slice(start);
+      ledger.start[category] = 0;
+    }
+  }
+}
+
+/** Every observation still stored, in seq order: for brute-force checks and exports. */
+export function allObservations(ledger: Ledger): Observation[] {
+  const all: Observation[] = [];
+  for (const category of CATEGORIES) all.push(...ledger.byCategory[category].slice(ledger.start[category]));
+  return all.sort((a, b) => a.seq - b.seq);
+}
+
+/** Live observations stored right now, across categories. */
+export function storedCount(ledger: Ledger): number {
+  return CATEGORIES.reduce((n, c) => n + ledger.byCategory[c].length - ledger.start[c], 0);
+}

@@ -1,0 +1,175 @@
+import { heldByRetention, heldInCategory, type Ledger } from './ledger.ts';
+import { LEGAL_PROCESS_LABELS, retentionEnd, type BackupMode, type LegalProcess, type Policy } from './policy.ts';
+import { CATEGORIES, FIELD_NAMES, type Category, type Observation } from './records.ts';
+import { MINUTE, type SimTime } from './time.ts';
+import { project, type HeldRecord } from './view.ts';
+
+/** The legal standard each process must meet, named and cited. */
+export const LEGAL_STANDARDS: Record<LegalProcess, { standard: string; sources: readonly string[] }> = {
+  subpoena: {
+    standard: 'Issued by a prosecutor or agency without a judge; reaches basic subscriber records and IP logs.',
+    sources: ['usc-18-2703', 'savage-2021'],
+  },
+  '2703d': {
+    standard: 'A court order on specific and articulable facts that the records are relevant and material to an ongoing criminal investigation.',
+    sources: ['usc-18-2703', 'savage-2021'],
+  },
+  'pen-register': {
+    standard: 'A court order on a certification that the information is relevant to an ongoing criminal investigation; it collects routing data from the order on, never content.',
+    sources: ['usc-18-3123', 'intercept-2016'],
+  },
+  warrant: {
+    standard: 'A search warrant from a judge, on probable cause.',
+    sources: ['apple-lpg-2015', 'savage-2021'],
+  },
+};
+
+export interface LegalQuery {
+  process: LegalProcess;
+  /** A normalised handle. */
+  target: string;
+  /** When the order is served. Retrospective processes return what is held then. */
+  servedAt: SimTime;
+  /** The moment being viewed; a pen register has collected everything from servedAt up to here. */
+  at: SimTime;
+  backupMode: BackupMode;
+}
+
+export interface ProducedRecord extends HeldRecord {
+  /** "by": the target did it (looked up, called, sent); "of": someone did it to the target. */
+  direction: 'by' | 'of';
+  /** For a pen register: when the provider hands this record over. */
+  deliveredAt?: SimTime;
+}
+
+export interface NoLongerHeld {
+  category: Category;
+  recordedAt: SimTime;
+  /** When it stopped being held: retention ran out, or (queue) it was delivered. */
+  goneAt: SimTime;
+  direction: 'by' | 'of';
+}
+
+export interface LegalResponse {
+  query: LegalQuery;
+  processLabel: string;
+  standard: string;
+  standardSources: readonly string[];
+  /** What this process may obtain under the policy, with the policy's sources. */
+  categories: readonly Category[];
+  sources: readonly string[];
+  note?: string;
+  produced: ProducedRecord[];
+  noLongerHeld: NoLongerHeld[];
+  /** Categories this process could obtain but the policy never keeps. */
+  neverKept: Category[];
+  /** What cannot be produced, and why. */
+  cannotProduce: { what: string; why: string; sources: readonly string[] }[];
+  /** What can be produced beyond the records, such as backed-up content. */
+  alsoProducible: { what: string; why: string; sources: readonly string[] }[];
+  prospective: boolean;
+}
+
+function direction(o: Observation, target: string): 'by' | 'of' {
+  return o.handles[0] === target ? 'by' : 'of';
+}
+
+/**
+ * What a legal process served at `servedAt` returns for `target` under `policy`: the records
+ * held then (searched both ways: by the target and of the target), what is no longer held and
+ * since when, and what can never be produced. A pen register looks forward instead: it returns
+ * what the provider captures from `servedAt` to `at`, in the policy's delivery batches.
+ * Pure: reads the ledger, changes nothing.
+ */
+export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery): LegalResponse {
+  const rule = policy.legal[query.process];
+  const { standard, sources: standardSources } = LEGAL_STANDARDS[query.process];
+  const prospective = query.process === 'pen-register';
+  const produced: ProducedRecord[] = [];
+  const noLongerHeld: NoLongerHeld[] = [];
+  const neverKept: Category[] = [];
+
+  for (const category of CATEGORIES) {
+    if (!rule.categories.includes(category)) continue;
+    const keep = policy.retention[category].keep;
+    if (prospective) {
+      const batch = policy.penRegisterBatchMinutes * MINUTE;
+      for (const o of about(ledger, category, query.target)) {
+        if (o.recordedAt < query.servedAt || o.recordedAt > query.at) continue;
+        const deliveredAt = batch > 0 ? Math.ceil((o.recordedAt + 1) / batch) * batch : o.recordedAt;
+        if (deliveredAt > query.at) continue;
+        produced.push({ ...captured(o, policy), direction: direction(o, query.target), deliveredAt });
+      }
+      continue;
+    }
+    if (keep.kind === 'days' && keep.days === 0) {
+      neverKept.push(category);
+      continue;
+    }
+    const held = new Set(heldInCategory(ledger, policy, category, query.servedAt).map((o) => o.seq));
+    for (const o of about(ledger, category, query.target)) {
+      if (o.recordedAt > query.servedAt) break;
+      if (held.has(o.seq)) produced.push({ ...project(o, policy), direction: direction(o, query.target) });
+      else {
+        const goneAt = Math.min(o.endedAt ?? Number.POSITIVE_INFINITY, retentionEnd(policy, category, o.recordedAt));
+        if (goneAt <= query.servedAt && !heldByRetention(o, policy, query.servedAt)) {
+          noLongerHeld.push({ category, recordedAt: o.recordedAt, goneAt, direction: direction(o, query.target) });
+        }
+      }
+    }
+  }
+
+  const canBackup = query.process === 'warrant' && policy.contentViaBackup.modes.includes(query.backupMode);
+  const cannotProduce = [
+    {
+      what: 'Message content',
+      why: 'Not held (end-to-end encrypted): only the devices have the keys.',
+      sources: ['apple-platform-security-imessage'],
+    },
+  ];
+  const alsoProducible = canBackup
+    ? [
+        {
+          what: 'Message content from cloud backups',
+          why: 'With standard backup protection the provider holds a key to backed-up messages, and a warrant reaches it.',
+          sources: policy.contentViaBackup.sources,
+        },
+      ]
+    : [];
+  return {
+    query,
+    processLabel: LEGAL_PROCESS_LABELS[query.process],
+    standard,
+    standardSources,
+    categories: rule.categories,
+    sources: rule.sources,
+    ...(rule.note ? { note: rule.note } : {}),
+    produced,
+    noLongerHeld,
+    neverKept,
+    cannotProduce,
+    alsoProducible,
+    prospective,
+  };
+}
+
+/** A pen register captures as things happen, whatever the retention: every field the servers see. */
+function captured(o: Observation, policy: Policy): HeldRecord {
+  const record = project(o, policy);
+  const visible = policy.retention[o.category].visible ?? FIELD_NAMES[o.category];
+  const fields = o.fields as unknown as Record<string, string | number | undefined>;
+  const seen: Record<string, string | number> = {};
+  for (const name of visible) {
+    const value = fields[name];
+    if (value !== undefined) seen[name] = value;
+  }
+  return { ...record, recordedAt: o.recordedAt, fields: seen };
+}
+
+function* about(ledger: Ledger, category: Category, target: string): Generator<Observation> {
+  const list = ledger.byCategory[category];
+  for (let i = ledger.start[category]; i < list.length; i++) {
+    const o = list[i] as Observation;
+    if (o.handles.includes(target)) yield o;
+  }
+}

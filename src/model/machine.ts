@@ -1,0 +1,126 @@
+import { assign, setup } from 'xstate';
+import { metadataOnlyCrypto, realCrypto, type Crypto } from './crypto.ts';
+import type { BackupMode, Policy } from './policy.ts';
+import { scenarioPolicy, type ScenarioCore } from './scenario.ts';
+import { act, advanceTo, createSession, sessionEnd, type Session } from './session.ts';
+import type { SimTime } from './time.ts';
+import type { Action, Engine, JournalEntry, WorldConfig } from './world.ts';
+
+/**
+ * The simulation actor: one per page, shared by every island through a store. Its context is
+ * plain data, so `getPersistedSnapshot()` round-trips through JSON (share links). The world
+ * inside is mutated by the engine for speed; every change publishes a new `revision`, which is
+ * what selectors and islands watch.
+ */
+export interface SimulationContext {
+  session: Session;
+  policy: Policy;
+  /** A second policy to set beside the first, over the same history. */
+  comparePolicy: Policy | undefined;
+  backupMode: BackupMode;
+  /** The moment views show; undefined follows "now". Views may look back, time never goes back. */
+  viewAt: SimTime | undefined;
+  crypto: Crypto['name'];
+  revision: number;
+  /** Journal entries written by the latest event, for announcements. */
+  latest: JournalEntry[];
+}
+
+export interface SimulationInput {
+  scenario: ScenarioCore;
+  seed?: number;
+  policy?: Policy;
+  crypto?: Crypto['name'];
+  config?: Partial<WorldConfig>;
+}
+
+export type ControlEvent =
+  | { type: 'time.advanceBy'; ms: number }
+  | { type: 'time.jumpTo'; t: SimTime }
+  | { type: 'policy.set'; policy: Policy }
+  | { type: 'compare.set'; policy: Policy | undefined }
+  | { type: 'backup.set'; mode: BackupMode }
+  | { type: 'view.scrub'; t: SimTime }
+  | { type: 'view.live' };
+
+/** Reader actions go straight to the world; time moves only through the control events. */
+export type ReaderAction = Exclude<Action, { type: 'time.advance' }>;
+export type SimulationEvent = ReaderAction | ControlEvent;
+
+export function engineFor(context: Pick<SimulationContext, 'crypto' | 'policy' | 'comparePolicy'>): Engine {
+  return {
+    crypto: context.crypto === 'metadata-only' ? metadataOnlyCrypto : realCrypto,
+    policies: context.comparePolicy ? [context.policy, context.comparePolicy] : [context.policy],
+  };
+}
+
+const READER_ACTIONS = [
+  'address.entered',
+  'message.sent',
+  'call.started',
+  'device.added',
+  'device.removed',
+  'device.offline',
+  'device.online',
+  'device.network',
+  'legal.request',
+] as const;
+
+export const simulationMachine = setup({
+  types: {
+    context: {} as SimulationContext,
+    input: {} as SimulationInput,
+    events: {} as SimulationEvent,
+  },
+  actions: {
+    applyReaderAction: assign(({ context, event }) => {
+      const entry = act(context.session, event as ReaderAction, engineFor(context));
+      return { revision: context.revision + 1, latest: [entry] };
+    }),
+    advanceBy: assign(({ context, event }) => {
+      const { ms } = event as { ms: number };
+      const to = Math.min(context.session.world.now + Math.max(0, ms), sessionEnd(context.session));
+      const latest = advanceTo(context.session, to, engineFor(context));
+      return { revision: context.revision + 1, latest, viewAt: undefined };
+    }),
+    jumpTo: assign(({ context, event }) => {
+      const { t } = event as { t: SimTime };
+      const to = Math.min(Math.max(t, context.session.world.now), sessionEnd(context.session));
+      const latest = advanceTo(context.session, to, engineFor(context));
+      return { revision: context.revision + 1, latest, viewAt: undefined };
+    }),
+    setPolicy: assign(({ context, event }) => ({ policy: (event as { policy: Policy }).policy, revision: context.revision + 1, latest: [] })),
+    setCompare: assign(({ context, event }) => ({ comparePolicy: (event as { policy: Policy | undefined }).policy, revision: context.revision + 1, latest: [] })),
+    setBackup: assign(({ context, event }) => ({ backupMode: (event as { mode: BackupMode }).mode, revision: context.revision + 1, latest: [] })),
+    scrub: assign(({ context, event }) => {
+      const t = Math.max(0, Math.min((event as { t: SimTime }).t, context.session.world.now));
+      return { viewAt: t === context.session.world.now ? undefined : t, revision: context.revision + 1, latest: [] };
+    }),
+    live: assign(({ context }) => ({ viewAt: undefined, revision: context.revision + 1, latest: [] })),
+  },
+}).createMachine({
+  id: 'simulation',
+  context: ({ input }) => {
+    const policy = input.policy ?? scenarioPolicy(input.scenario);
+    const crypto = input.crypto ?? 'p256-ecies-aes256gcm';
+    const engine = engineFor({ crypto, policy, comparePolicy: undefined });
+    const session = createSession(input.scenario, {
+      ...(input.seed === undefined ? {} : { seed: input.seed }),
+      ...(input.config ? { config: input.config } : {}),
+      engine,
+    });
+    // Steps scheduled at the very start run at once, so the page opens on the scenario's first moment.
+    const latest = advanceTo(session, 0, engine);
+    return { session, policy, comparePolicy: undefined, backupMode: 'off', viewAt: undefined, crypto, revision: 0, latest };
+  },
+  on: {
+    ...Object.fromEntries(READER_ACTIONS.map((type) => [type, { actions: 'applyReaderAction' }])),
+    'time.advanceBy': { actions: 'advanceBy' },
+    'time.jumpTo': { actions: 'jumpTo' },
+    'policy.set': { actions: 'setPolicy' },
+    'compare.set': { actions: 'setCompare' },
+    'backup.set': { actions: 'setBackup' },
+    'view.scrub': { actions: 'scrub' },
+    'view.live': { actions: 'live' },
+  },
+});

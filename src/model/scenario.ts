@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { parseHandle } from './handles.ts';
+import { LEGAL_PROCESSES, PRESET_IDS, presetById, withRetention, type Policy } from './policy.ts';
+import { CATEGORIES } from './records.ts';
+import { parseDayTime, type SimTime } from './time.ts';
+import type { Action, Cast } from './world.ts';
+
+/**
+ * The scenario file format, shared by the model, the CLI and the content collection.
+ * zod checks shapes; `semanticIssues` checks what shapes cannot: that every person, device and
+ * network named exists, that time never runs backwards, that handles are real handles.
+ */
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes');
+const handle = z.string().refine((h) => parseHandle(h).ok, {
+  message: 'a phone number in international form (+1 555 010 0100) or an email address',
+});
+const dayTime = z.string().refine((s) => parseDayTime(s) !== undefined, { message: 'a time like "day 3" or "day 3 14:00"' });
+
+export const networkSchema = z.object({
+  id,
+  label: z.string().min(1),
+  kind: z.enum(['home', 'mobile', 'cafe', 'office']),
+  ip: z.ipv4().optional(),
+});
+
+export const deviceSchema = z.object({
+  id,
+  label: z.string().min(1),
+  kind: z.enum(['phone', 'tablet', 'laptop']),
+  network: id,
+  online: z.boolean().optional(),
+});
+
+export const personSchema = z.object({
+  id,
+  name: z.string().min(1),
+  handles: z.array(handle).min(1),
+  contacts: z.array(z.object({ name: z.string().min(1), handles: z.array(handle).min(1) })).optional(),
+  devices: z.array(deviceSchema),
+});
+
+export const castSchema = z.object({
+  networks: z.array(networkSchema).min(1),
+  people: z.array(personSchema).min(1),
+});
+
+const at = { at: dayTime };
+export const scriptStepSchema = z.discriminatedUnion('do', [
+  z.object({ ...at, do: z.literal('enter-address'), device: id, address: z.string().min(1) }),
+  z.object({ ...at, do: z.literal('send'), device: id, to: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]), text: z.string().min(1).max(2000) }),
+  z.object({ ...at, do: z.literal('call'), device: id, to: z.string().min(1), answered: z.boolean().optional() }),
+  z.object({ ...at, do: z.literal('add-device'), person: id, device: deviceSchema }),
+  z.object({ ...at, do: z.literal('remove-device'), device: id }),
+  z.object({ ...at, do: z.literal('go-offline'), device: id }),
+  z.object({ ...at, do: z.literal('go-online'), device: id }),
+  z.object({ ...at, do: z.literal('change-network'), device: id, network: id }),
+  z.object({ ...at, do: z.literal('legal-request'), process: z.enum(LEGAL_PROCESSES), target: handle }),
+]);
+
+export const policyChoiceSchema = z.union([
+  z.enum(PRESET_IDS as [string, ...string[]]),
+  z.object({
+    base: z.enum(PRESET_IDS as [string, ...string[]]),
+    /** Days per category; null keeps for ever. */
+    retentionDays: z.partialRecord(z.enum(CATEGORIES), z.number().int().min(0).max(3650).nullable()),
+  }),
+]);
+
+export const scenarioCoreSchema = z.object({
+  id,
+  version: z.number().int().min(1),
+  title: z.string().min(1),
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  policy: policyChoiceSchema,
+  /** How many days the scenario runs. */
+  duration: z.number().int().min(1).max(400),
+  cast: castSchema,
+  script: z.array(scriptStepSchema),
+});
+
+export type ScenarioCore = z.infer<typeof scenarioCoreSchema>;
+export type ScriptStep = z.infer<typeof scriptStepSchema>;
+
+export interface ScenarioIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The checks a schema cannot express. Each issue names the field path and what was expected. */
+export function semanticIssues(s: ScenarioCore): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const networks = new Set(s.cast.networks.map((n) => n.id));
+  const people = new Set<string>();
+  const devices = new Set<string>();
+  const handles = new Map<string, string>();
+  s.cast.networks.forEach((n, i) => {
+    if (s.cast.networks.findIndex((m) => m.id === n.id) !== i) issues.push({ path: ['cast', 'networks', i, 'id'], message: `a network id used once, but "${n.id}" repeats` });
+  });
+  s.cast.people.forEach((p, i) => {
+    if (people.has(p.id)) issues.push({ path: ['cast', 'people', i, 'id'], message: `a person id used once, but "${p.id}" repeats` });
+    people.add(p.id);
+    p.handles.forEach((h, j) => {
+      const value = (parseHandle(h) as { ok: true; handle: { value: string } }).handle.value;
+      const owner = handles.get(value);
+      if (owner) issues.push({ path: ['cast', 'people', i, 'handles', j], message: `a handle owned by one person, but ${value} is also ${owner}'s` });
+      handles.set(value, p.id);
+    });
+    p.devices.forEach((d, j) => {
+      if (devices.has(d.id)) issues.push({ path: ['cast', 'people', i, 'devices', j, 'id'], message: `a device id used once, but "${d.id}" repeats` });
+      devices.add(d.id);
+      if (!networks.has(d.network)) issues.push({ path: ['cast', 'people', i, 'devices', j, 'network'], message: `a network from cast.networks, not "${d.network}"` });
+    });
+  });
+  let previous = 0;
+  const removed = new Set<string>();
+  s.script.forEach((step, i) => {
+    const t = parseDayTime(step.at) as SimTime;
+    if (t < previous) issues.push({ path: ['script', i, 'at'], message: `a time at or after the step before (${s.script[i - 1]?.at}): time cannot go backwards` });
+    previous = Math.max(previous, t);
+    if (t > s.duration * 86_400_000) issues.push({ path: ['script', i, 'at'], message: `a time within the scenario's ${s.duration} days` });
+    if ('device' in step && typeof step.device === 'string') {
+      if (!devices.has(step.device)) issues.push({ path: ['script', i, 'device'], message: `a device from the cast (or added earlier), not "${step.device}"` });
+      else if (removed.has(step.device) && step.do !== 'add-device') issues.push({ path: ['script', i, 'device'], message: `a device that still exists, but "${step.device}" was removed earlier` });
+    }
+    if (step.do === 'add-device') {
+      if (!people.has(step.person)) issues.push({ path: ['script', i, 'person'], message: `a person from the cast, not "${step.person}"` });
+      if (devices.has(step.device.id)) issues.push({ path: ['script', i, 'device', 'id'], message: `a new device id, but "${step.device.id}" exists` });
+      if (!networks.has(step.device.network)) issues.push({ path: ['script', i, 'device', 'network'], message: `a network from cast.networks, not "${step.device.network}"` });
+      devices.add(step.device.id);
+    }
+    if (step.do === 'remove-device') removed.add(step.device);
+    if (step.do === 'change-network' && !networks.has(step.network)) issues.push({ path: ['script', i, 'network'], message: `a network from cast.networks, not "${step.network}"` });
+  });
+  return issues;
+}
+
+export class ScenarioError extends Error {
+  readonly issues: ScenarioIssue[];
+  readonly file: string | undefined;
+  constructor(issues: ScenarioIssue[], file?: string) {
+    super(issues.map((i) => `${file ? `${file}: ` : ''}${formatPath(i.path)}: ${i.message}`).join('\n'));
+    this.name = 'ScenarioError';
+    this.issues = issues;
+    this.file = file;
+  }
+}
+
+export function formatPath(path: readonly (string | number | symbol)[]): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '') || '(top level)';
+}
+
+/** zod issues in the project's wording: the path, then what was expected. */
+export function zodIssues(error: z.ZodError): ScenarioIssue[] {
+  return error.issues.map((i) => ({ path: i.path as (string | number)[], message: describeZodIssue(i) }));
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { input?: unknown }).input === undefined ? 'nothing (the field is missing)' : typeof (issue as { input?: unknown }).input;
+    return `expected ${issue.expected}, got ${received}`;
+  }
+  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
+    return `expected "do" to be one of the script actions`;
+  }
+  return issue.message;
+}
+
+/**
+ * Validates raw scenario data (from YAML or JSON). Returns the scenario, or throws one
+ * ScenarioError listing every problem with its field path. Nothing is half-built.
+ */
+export function parseScenario(data: unknown, file?: string): ScenarioCore {
+  const parsed = scenarioCoreSchema.safeParse(data);
+  if (!parsed.success) throw new ScenarioError(zodIssues(parsed.error), file);
+  const issues = semanticIssues(parsed.data);
+  if (issues.length > 0) throw new ScenarioError(issues, file);
+  return parsed.data;
+}
+
+export function scenarioPolicy(s: Pick<ScenarioCore, 'policy'>): Policy {
+  if (typeof s.policy === 'string') return presetById(s.policy) as Policy;
+  return withRetention(presetById(s.policy.base) as Policy, s.policy.retentionDays);
+}
+
+export function scenarioCast(s: ScenarioCore): Cast {
+  return s.cast as Cast;
+}
+
+/** A script step as the world action it stands for, with its time. */
+export function stepAction(step: ScriptStep): { at: SimTime; action: Action } {
+  const t = parseDayTime(step.at) as SimTime;
+  const action = ((): Action => {
+    switch (step.do) {
+      case 'enter-address':
+        return { type: 'address.entered', device: step.device, address: step.address };
+      case 'send':
+        return { type: 'message.sent', device: step.device, to: typeof step.to === 'string' ? [step.to] : step.to, text: step.text };
+      case 'call':
+        return { type: 'call.started', device: step.device, to: step.to, answered: step.answered ?? false };
+      case 'add-device':
+        return { type: 'device.added', person: step.person, device: step.device };
+      case 'remove-device':
+        return { type: 'device.removed', device: step.device };
+      case 'go-offline':
+        return { type: 'device.offline', device: step.device };
+      case 'go-online':
+        return { type: 'device.online', device: step.device };
+      case 'change-network':
+        return { type: 'device.network', device: step.device, network: step.network };
+      case 'legal-request':
+        return { type: 'legal.request', process: step.process, target: step.target };
+    }
+  })();
+  return { at: t, action };
+}

@@ -1,0 +1,73 @@
+import { actualEdges, inferGraph, type ContactGraph } from './inference.ts';
+import { countHeldAt, heldAt } from './ledger.ts';
+import { legalResponse, type LegalResponse } from './legal.ts';
+import type { LegalProcess, Policy } from './policy.ts';
+import { CATEGORIES, type Category } from './records.ts';
+import type { SimTime } from './time.ts';
+import { timeline, type TimelineDay } from './timeline.ts';
+import { project, type HeldRecord } from './view.ts';
+import type { SimulationContext } from './machine.ts';
+
+/**
+ * Selectors: the questions islands ask. Each is a pure function of the simulation's context
+ * (and of a moment, where one is asked), so any panel can look at any past moment cheaply.
+ */
+
+/** The simulated present. */
+export const selectNow = (c: SimulationContext): SimTime => c.session.world.now;
+
+/** The moment views show: a scrubbed past moment, or now. */
+export const selectViewAt = (c: SimulationContext): SimTime => c.viewAt ?? c.session.world.now;
+
+/** Records held at `t` under `policy`, newest first, with only the kept fields. */
+export function selectHeld(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): HeldRecord[] {
+  const held = heldAt(c.session.world.ledger, policy, t);
+  const out: HeldRecord[] = [];
+  for (const category of CATEGORIES) for (const o of held[category]) out.push(project(o, policy));
+  return out.sort((a, b) => b.seq - a.seq);
+}
+
+export function selectHeldCounts(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): Record<Category, number> {
+  return countHeldAt(c.session.world.ledger, policy, t);
+}
+
+/** Held records per category per day, from day 1 to the scenario's last day (future days empty). */
+export function selectTimeline(c: SimulationContext, policy: Policy = c.policy): TimelineDay[] {
+  return timeline(c.session.world.ledger, policy, c.session.world.now, c.session.duration);
+}
+
+export function selectLegal(
+  c: SimulationContext,
+  process: LegalProcess,
+  target: string,
+  t: SimTime = selectViewAt(c),
+  policy: Policy = c.policy,
+): LegalResponse {
+  return legalResponse(c.session.world.ledger, policy, { process, target, servedAt: t, at: selectNow(c), backupMode: c.backupMode });
+}
+
+export function selectGraph(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): ContactGraph {
+  return inferGraph(heldAt(c.session.world.ledger, policy, t), policy, actualEdges(c.session.world, t));
+}
+
+export interface PolicyComparison {
+  t: SimTime;
+  sides: { policy: Policy; counts: Record<Category, number>; total: number; graph: ContactGraph }[];
+}
+
+/** The same history under two policies at `t`. */
+export function selectCompare(c: SimulationContext, other: Policy | undefined = c.comparePolicy, t: SimTime = selectViewAt(c)): PolicyComparison {
+  const policies = other ? [c.policy, other] : [c.policy];
+  return {
+    t,
+    sides: policies.map((policy) => {
+      const counts = selectHeldCounts(c, t, policy);
+      return { policy, counts, total: CATEGORIES.reduce((n, k) => n + counts[k], 0), graph: selectGraph(c, t, policy) };
+    }),
+  };
+}
+
+/** Every handle in the cast, for pickers. */
+export function selectHandles(c: SimulationContext): { handle: string; person: string; name: string }[] {
+  return Object.values(c.session.world.people).flatMap((p) => p.handles.map((handle) => ({ handle, person: p.id, name: p.name })));
+}

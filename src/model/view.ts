@@ -1,0 +1,36 @@
+import { FIELD_NAMES, type Category, type Observation } from './records.ts';
+import { retentionEnd, type Policy } from './policy.ts';
+import { DAY, type SimTime } from './time.ts';
+
+/** A record as the provider holds it under a policy: only the kept fields, with its expiry. */
+export interface HeldRecord {
+  seq: number;
+  category: Category;
+  /** To the day when the policy keeps only dates ("latest" rules). */
+  recordedAt: SimTime;
+  /** Infinity for records kept for ever or until superseded. */
+  expiresAt: SimTime;
+  fields: Record<string, string | number>;
+  /** Every handle the record names, kept or not, for searching. */
+  handles: readonly string[];
+}
+
+/** Projects an observation through a policy: the fields it keeps, the precision it keeps. */
+export function project(o: Observation, policy: Policy): HeldRecord {
+  const rule = policy.retention[o.category];
+  const fields: Record<string, string | number> = {};
+  const source = o.fields as unknown as Record<string, string | number | undefined>;
+  for (const name of FIELD_NAMES[o.category]) {
+    const value = source[name];
+    if (value !== undefined && rule.fields.includes(name)) fields[name] = value;
+  }
+  const dayOnly = rule.keep.kind === 'latest';
+  return {
+    seq: o.seq,
+    category: o.category,
+    recordedAt: dayOnly ? Math.floor(o.recordedAt / DAY) * DAY : o.recordedAt,
+    expiresAt: retentionEnd(policy, o.category, o.recordedAt),
+    fields,
+    handles: o.handles,
+  };
+}

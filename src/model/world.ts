@@ -1,0 +1,724 @@
+import { realCrypto, type Crypto, type Envelope, type DeviceKeys } from './crypto.ts';
+import { ModelError } from './errors.ts';
+import { parseHandle } from './handles.ts';
+import { append, emptyLedger, prune, type Ledger } from './ledger.ts';
+import type { LegalProcess, Policy } from './policy.ts';
+import { APPLE_2016 } from './policy.ts';
+import type { Observation } from './records.ts';
+import { SeededRandom } from './rng.ts';
+import { DAY, HOUR, type SimTime } from './time.ts';
+
+/* ------------------------------------------------------------------ cast */
+
+export type DeviceKind = 'phone' | 'tablet' | 'laptop';
+export type NetworkKind = 'home' | 'mobile' | 'cafe' | 'office';
+
+export interface NetworkSpec {
+  id: string;
+  label: string;
+  kind: NetworkKind;
+  /** The public IP for shared networks. Mobile networks hand each device its own address. */
+  ip?: string;
+}
+
+export interface DeviceSpec {
+  id: string;
+  label: string;
+  kind: DeviceKind;
+  network: string;
+  online?: boolean;
+}
+
+export interface ContactSpec {
+  name: string;
+  handles: string[];
+}
+
+export interface PersonSpec {
+  id: string;
+  name: string;
+  handles: string[];
+  contacts?: ContactSpec[];
+  devices: DeviceSpec[];
+}
+
+export interface Cast {
+  networks: NetworkSpec[];
+  people: PersonSpec[];
+}
+
+/* ------------------------------------------------------------------ actions */
+
+export type Action =
+  | { type: 'address.entered'; device: string; address: string }
+  | { type: 'message.sent'; device: string; to: string[]; text: string }
+  | { type: 'call.started'; device: string; to: string; answered?: boolean }
+  | { type: 'device.added'; person: string; device: DeviceSpec }
+  | { type: 'device.removed'; device: string }
+  | { type: 'device.offline'; device: string }
+  | { type: 'device.online'; device: string }
+  | { type: 'device.network'; device: string; network: string }
+  | { type: 'legal.request'; process: LegalProcess; target: string }
+  | { type: 'time.advance'; to: SimTime };
+
+export type ActionType = Action['type'];
+
+/* ------------------------------------------------------------------ state */
+
+export interface LookupResult {
+  handle: string;
+  registered: boolean;
+  deviceCount: number;
+  /** Answered from the device's cache: no request reached the key directory. */
+  cached: boolean;
+  /** Seq of the lookup record the directory wrote, when it did. */
+  record?: number;
+}
+
+export interface FanoutEntry {
+  device: string;
+  deviceLabel: string;
+  owner: string;
+  /** First bytes of the real ciphertext, in hex. */
+  ciphertextPreview: string;
+  /** Fingerprint of the public key the envelope was sealed to. */
+  sealedTo: string;
+  size: number;
+  status: 'delivered' | 'queued' | 'dropped';
+}
+
+export interface DeviceMessage {
+  id: string;
+  at: SimTime;
+  direction: 'sent' | 'received';
+  fromHandle: string;
+  toHandles: string[];
+  /** Plaintext: it exists only here, on devices. */
+  text: string;
+  /** For sent messages: one entry per ciphertext. Handles that are not registered get SMS. */
+  fanout?: FanoutEntry[];
+  sms?: string[];
+}
+
+export interface DeviceAlert {
+  at: SimTime;
+  text: string;
+}
+
+export interface CacheEntry {
+  at: SimTime;
+  version: number;
+  registered: boolean;
+  deviceCount: number;
+}
+
+export interface DeviceState {
+  id: string;
+  owner: string;
+  label: string;
+  kind: DeviceKind;
+  network: string;
+  ip: string;
+  online: boolean;
+  registered: boolean;
+  pushToken: string;
+  keys: DeviceKeys;
+  /** The device's lookup cache, by handle. */
+  cache: Record<string, CacheEntry>;
+  /** The composer's latest lookups, for the address the person typed last. */
+  composer: { address: string; results: LookupResult[]; error?: string } | undefined;
+  messages: DeviceMessage[];
+  alerts: DeviceAlert[];
+  calls: { at: SimTime; direction: 'outgoing' | 'incoming'; peer: string; answered: boolean }[];
+}
+
+export interface PersonState {
+  id: string;
+  name: string;
+  handles: string[];
+  contacts: ContactSpec[];
+  devices: string[];
+}
+
+export interface DirectoryEntry {
+  /** Registered devices under this handle, in registration order. */
+  devices: string[];
+  /** Bumped on every change, so a sender's cache can tell it is stale. */
+  version: number;
+}
+
+export interface QueuedEnvelope {
+  /** Seq of the queue record in the ledger. */
+  record: number;
+  messageId: string;
+  fromDevice: string;
+  fromHandle: string;
+  toHandles: string[];
+  queuedAt: SimTime;
+  envelope: Envelope;
+}
+
+export interface LegalRequestRecord {
+  at: SimTime;
+  process: LegalProcess;
+  target: string;
+}
+
+/** Things the world does on its own as time passes, journaled at the moment they are due. */
+export type WorldEvent = { type: 'queue.dropped'; device: string; message: string };
+
+export interface JournalEntry {
+  t: SimTime;
+  action: Action | WorldEvent;
+  outcome: 'ok' | 'rejected';
+  reason?: string;
+  /** Seqs of the observations this action made the provider's servers record. */
+  observations: number[];
+  /** Short facts about what happened, in the site's vocabulary. */
+  notes: string[];
+}
+
+export interface WorldConfig {
+  /** Assumption: how long a device trusts a lookup before asking again. Not published. */
+  lookupCacheMs: number;
+  /** How long the push service holds a message for an offline device (30 days per Apple). */
+  queueHoldMs: number;
+  /** How far back views may scrub; Infinity keeps all history (the site), finite bounds memory (benchmarks). */
+  scrubWindowMs: number;
+  /** Keep the journal (the site and tests do; population benchmarks may not). */
+  journal: boolean;
+}
+
+export const DEFAULT_CONFIG: WorldConfig = {
+  lookupCacheMs: 24 * HOUR,
+  queueHoldMs: 30 * DAY,
+  scrubWindowMs: Number.POSITIVE_INFINITY,
+  journal: true,
+};
+
+/** Everything the simulation knows. Plain data, so it round-trips through JSON. */
+export interface WorldState {
+  now: SimTime;
+  seed: number;
+  rng: number[];
+  config: WorldConfig;
+  networks: Record<string, NetworkSpec>;
+  people: Record<string, PersonState>;
+  /** handle → person id, for every handle in the cast. */
+  handleOwner: Record<string, string>;
+  devices: Record<string, DeviceState>;
+  /* provider side */
+  directory: Record<string, DirectoryEntry>;
+  queue: Record<string, QueuedEnvelope[]>;
+  ledger: Ledger;
+  legalRequests: LegalRequestRecord[];
+  /* history */
+  journal: JournalEntry[];
+  messageCount: number;
+}
+
+/* ------------------------------------------------------------------ engine */
+
+export interface Engine {
+  crypto: Crypto;
+  /** Policies whose views must stay answerable: pruning keeps what any of them still holds. */
+  policies: readonly Policy[];
+}
+
+export const DEFAULT_ENGINE: Engine = { crypto: realCrypto, policies: [APPLE_2016] };
+
+/**
+ * Builds the world at t = 0: every cast device registers with the key directory (so the
+ * directory, account and registration records exist from the start) and signs in.
+ */
+export function createWorld(cast: Cast, seed: number, config: Partial<WorldConfig> = {}, engine: Engine = DEFAULT_ENGINE): WorldState {
+  const world: WorldState = {
+    now: 0,
+    seed,
+    rng: new SeededRandom(seed).state(),
+    config: { ...DEFAULT_CONFIG, ...config },
+    networks: Object.fromEntries(cast.networks.map((n) => [n.id, n])),
+    people: {},
+    handleOwner: {},
+    devices: {},
+    directory: {},
+    queue: {},
+    ledger: emptyLedger(),
+    legalRequests: [],
+    journal: [],
+    messageCount: 0,
+  };
+  for (const person of cast.people) {
+    world.people[person.id] = {
+      id: person.id,
+      name: person.name,
+      handles: person.handles.map((h) => normalised(h, `people.${person.id}.handles`)),
+      contacts: person.contacts ?? [],
+      devices: [],
+    };
+    for (const handle of world.people[person.id]!.handles) world.handleOwner[handle] = person.id;
+  }
+  const rng = new SeededRandom(world.rng);
+  for (const person of cast.people) {
+    for (const device of person.devices) addDevice(world, rng, engine, person.id, device, []);
+  }
+  world.rng = rng.state();
+  return world;
+}
+
+function normalised(handle: string, path: string): string {
+  const parsed = parseHandle(handle);
+  if (!parsed.ok) throw new ModelError(path, `a phone number in E.164 form or an email address, not "${handle}": ${parsed.reason}`);
+  return parsed.handle.value;
+}
+
+/** Why `action` cannot apply to `world` now, or undefined when it can. Changes nothing. */
+export function rejection(world: WorldState, action: Action): string | undefined {
+  const device = 'device' in action && typeof action.device === 'string' ? world.devices[action.device] : undefined;
+  switch (action.type) {
+    case 'time.advance':
+      return action.to < world.now ? `time cannot go backwards (now ${world.now}, asked ${action.to})` : undefined;
+    case 'device.added':
+      if (!world.people[action.person]) return `unknown person "${action.person}"`;
+      if (world.devices[action.device.id]) return `a device "${action.device.id}" already exists`;
+      return world.networks[action.device.network] ? undefined : `unknown network "${action.device.network}"`;
+    case 'legal.request':
+      return parseHandle(action.target).ok ? undefined : `target "${action.target}" is not a phone number or email address`;
+    default:
+      break;
+  }
+  if (!device) return `unknown device "${(action as { device: string }).device}"`;
+  if (!device.registered) return `device "${device.id}" has been removed`;
+  switch (action.type) {
+    case 'device.network':
+      return world.networks[action.network] ? undefined : `unknown network "${action.network}"`;
+    case 'address.entered':
+    case 'message.sent':
+    case 'call.started':
+      return device.online ? undefined : `${device.label} is offline: it cannot reach the provider`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Applies one action at the world's current time, mutating `world` in place (the engine owns its
+ * state; the xstate machine publishes a new revision after each call). A rejected action changes
+ * nothing but the journal.
+ */
+export function apply(world: WorldState, action: Action, engine: Engine = DEFAULT_ENGINE): JournalEntry {
+  const entry: JournalEntry = { t: world.now, action, outcome: 'ok', observations: [], notes: [] };
+  const reason = rejection(world, action);
+  if (reason) {
+    entry.outcome = 'rejected';
+    entry.reason = reason;
+  } else {
+    const rng = new SeededRandom(world.rng);
+    const firstSeq = world.ledger.nextSeq;
+    perform(world, rng, engine, action, entry.notes);
+    world.rng = rng.state();
+    for (let s = firstSeq; s < world.ledger.nextSeq; s++) entry.observations.push(s);
+  }
+  // Time passing is not journaled itself (so a journal does not depend on how finely playback
+  // ticks); what happens as it passes is, at the moment it is due.
+  if (world.config.journal && (action.type !== 'time.advance' || entry.outcome === 'rejected')) world.journal.push(entry);
+  return entry;
+}
+
+function perform(world: WorldState, rng: SeededRandom, engine: Engine, action: Action, notes: string[]): void {
+  switch (action.type) {
+    case 'time.advance':
+      return advance(world, engine, action.to);
+    case 'address.entered':
+      return enterAddress(world, action.device, action.address, notes);
+    case 'message.sent':
+      return sendMessage(world, rng, engine, action.device, action.to, action.text, notes);
+    case 'call.started':
+      return startCall(world, action.device, action.to, action.answered ?? false, notes);
+    case 'device.added':
+      return addDevice(world, rng, engine, action.person, action.device, notes);
+    case 'device.removed':
+      return removeDevice(world, action.device, notes);
+    case 'device.offline':
+      world.devices[action.device]!.online = false;
+      notes.push(`${world.devices[action.device]!.label} went offline`);
+      return;
+    case 'device.online':
+      return comeOnline(world, rng, engine, action.device, notes);
+    case 'device.network':
+      return changeNetwork(world, rng, action.device, action.network, notes);
+    case 'legal.request':
+      world.legalRequests.push({ at: world.now, process: action.process, target: normalised(action.target, 'target') });
+      notes.push(`legal request served: ${action.process} for ${action.target}`);
+      return;
+  }
+}
+
+/* ------------------------------------------------------------------ time */
+
+function advance(world: WorldState, engine: Engine, to: SimTime): void {
+  world.now = to;
+  // The push service drops what it held past the hold limit: those devices never get it.
+  const dropped: JournalEntry[] = [];
+  for (const [deviceId, items] of Object.entries(world.queue)) {
+    const keep: QueuedEnvelope[] = [];
+    for (const item of items) {
+      const due = item.queuedAt + world.config.queueHoldMs;
+      if (due <= to) {
+        endObservation(world, item.record, due);
+        markFanout(world, item, deviceId, 'dropped');
+        dropped.push({
+          t: due,
+          action: { type: 'queue.dropped', device: deviceId, message: item.messageId },
+          outcome: 'ok',
+          observations: [],
+          notes: [`the push service dropped message ${item.messageId} for ${world.devices[deviceId]?.label ?? deviceId}: held the limit of ${Math.round(world.config.queueHoldMs / DAY)} days`],
+        });
+      } else keep.push(item);
+    }
+    if (keep.length === 0) delete world.queue[deviceId];
+    else world.queue[deviceId] = keep;
+  }
+  if (world.config.journal) world.journal.push(...dropped.sort((a, b) => a.t - b.t));
+  prune(world.ledger, engine.policies, to, world.config.scrubWindowMs);
+}
+
+function endObservation(world: WorldState, seq: number, at: SimTime): void {
+  const list = world.ledger.byCategory.queue;
+  // Queue records are few and recent: search from the end.
+  for (let i = list.length - 1; i >= world.ledger.start.queue; i--) {
+    const o = list[i] as Observation;
+    if (o.seq === seq) {
+      o.endedAt = at;
+      return;
+    }
+  }
+}
+
+/* ------------------------------------------------------------------ network */
+
+function ipFor(world: WorldState, rng: SeededRandom, networkId: string): string {
+  const network = world.networks[networkId]!;
+  if (network.ip) return network.ip;
+  // Documentation address ranges (RFC 5737), so no simulated IP is anyone's real address.
+  const prefix = network.kind === 'mobile' ? '198.51.100' : network.kind === 'cafe' ? '192.0.2' : '203.0.113';
+  if (network.kind !== 'mobile') {
+    network.ip = `${prefix}.${rng.int(2, 254)}`;
+    return network.ip;
+  }
+  return `${prefix}.${rng.int(2, 254)}`;
+}
+
+function primaryHandle(world: WorldState, deviceId: string): string {
+  const device = world.devices[deviceId]!;
+  return world.people[device.owner]!.handles[0]!;
+}
+
+function recordConnection(world: WorldState, device: DeviceState, kind: 'sign-in' | 'reconnect' | 'network-change'): void {
+  const handle = world.people[device.owner]!.handles[0]!;
+  append(world.ledger, {
+    category: 'connection',
+    recordedAt: world.now,
+    handles: [handle],
+    fields: { handle, device: device.label, ip: device.ip, kind },
+  });
+}
+
+/* ------------------------------------------------------------------ devices */
+
+function addDevice(world: WorldState, rng: SeededRandom, engine: Engine, personId: string, spec: DeviceSpec, notes: string[]): void {
+  const person = world.people[personId];
+  if (!person) throw new ModelError(`people.${personId}`, 'a person in the cast');
+  if (!world.networks[spec.network]) throw new ModelError(`devices.${spec.id}.network`, `a network in the cast, not "${spec.network}"`);
+  if (world.devices[spec.id]) throw new ModelError(`devices.${spec.id}`, 'a device id used only once');
+  const device: DeviceState = {
+    id: spec.id,
+    owner: personId,
+    label: spec.label,
+    kind: spec.kind,
+    network: spec.network,
+    ip: ipFor(world, rng, spec.network),
+    online: spec.online ?? true,
+    registered: true,
+    pushToken: bytesHex(rng, 8),
+    keys: engine.crypto.deviceKeys(rng),
+    cache: {},
+    composer: undefined,
+    messages: [],
+    alerts: [],
+    calls: [],
+  };
+  world.devices[device.id] = device;
+  const others = person.devices.filter((id) => world.devices[id]?.registered);
+  person.devices.push(device.id);
+  for (const handle of person.handles) {
+    const entry = (world.directory[handle] ??= { devices: [], version: 0 });
+    if (entry.devices.length === 0 && !hasAccountRecord(world, handle)) {
+      append(world.ledger, { category: 'account', recordedAt: world.now, handles: [handle], fields: { handle, registeredAt: world.now } });
+    }
+    entry.devices.push(device.id);
+    entry.version++;
+    append(world.ledger, {
+      category: 'registration',
+      recordedAt: world.now,
+      handles: [handle],
+      fields: { handle, device: device.label, pushToken: device.pushToken, ip: device.ip, change: 'added' },
+    });
+  }
+  recordConnection(world, device, 'sign-in');
+  // Every other device of the owner is told, so a device added by someone else does not go unnoticed.
+  for (const id of others) {
+    world.devices[id]!.alerts.push({ at: world.now, text: `A new device, “${device.label}”, now receives messages sent to ${person.handles.join(' and ')}.` });
+  }
+  notes.push(`${device.label} registered its keys under ${person.handles.join(', ')}`);
+}
+
+function hasAccountRecord(world: WorldState, handle: string): boolean {
+  const list = world.ledger.byCategory.account;
+  for (let i = world.ledger.start.account; i < list.length; i++) if (list[i]!.handles[0] === handle) return true;
+  return false;
+}
+
+function removeDevice(world: WorldState, deviceId: string, notes: string[]): void {
+  const device = world.devices[deviceId]!;
+  const person = world.people[device.owner]!;
+  device.registered = false;
+  device.online = false;
+  for (const handle of person.handles) {
+    const entry = world.directory[handle];
+    if (!entry) continue;
+    entry.devices = entry.devices.filter((id) => id !== deviceId);
+    entry.version++;
+    append(world.ledger, {
+      category: 'registration',
+      recordedAt: world.now,
+      handles: [handle],
+      fields: { handle, device: device.label, pushToken: device.pushToken, ip: device.ip, change: 'removed' },
+    });
+  }
+  for (const item of world.queue[deviceId] ?? []) endObservation(world, item.record, world.now);
+  delete world.queue[deviceId];
+  for (const id of person.devices) {
+    if (id !== deviceId && world.devices[id]?.registered) {
+      world.devices[id]!.alerts.push({ at: world.now, text: `“${device.label}” no longer receives your messages.` });
+    }
+  }
+  notes.push(`${device.label} was removed from the key directory`);
+}
+
+function comeOnline(world: WorldState, rng: SeededRandom, engine: Engine, deviceId: string, notes: string[]): void {
+  const device = world.devices[deviceId]!;
+  if (device.online) return;
+  device.online = true;
+  if (world.networks[device.network]!.kind === 'mobile') device.ip = ipFor(world, rng, device.network);
+  recordConnection(world, device, 'reconnect');
+  const waiting = world.queue[deviceId] ?? [];
+  delete world.queue[deviceId];
+  for (const item of waiting) {
+    endObservation(world, item.record, world.now);
+    deliver(world, engine, device, item);
+    markFanout(world, item, deviceId, 'delivered');
+  }
+  notes.push(`${device.label} came online${waiting.length ? ` and received ${waiting.length} queued message${waiting.length > 1 ? 's' : ''}` : ''}`);
+}
+
+function changeNetwork(world: WorldState, rng: SeededRandom, deviceId: string, networkId: string, notes: string[]): void {
+  const device = world.devices[deviceId]!;
+  device.network = networkId;
+  device.ip = ipFor(world, rng, networkId);
+  if (device.online) recordConnection(world, device, 'network-change');
+  notes.push(`${device.label} moved to ${world.networks[networkId]!.label} (${device.ip})`);
+}
+
+/* ------------------------------------------------------------------ key directory */
+
+/** Resolves what a person typed: a handle, or a contact's name looked up in the owner's contacts. */
+export function resolveAddress(world: WorldState, deviceId: string, address: string): { handles: string[] } | { error: string } {
+  const parsed = parseHandle(address);
+  if (parsed.ok) return { handles: [parsed.handle.value] };
+  const owner = world.people[world.devices[deviceId]?.owner ?? ''];
+  const contact = owner?.contacts.find((c) => c.name.toLowerCase() === address.trim().toLowerCase());
+  if (contact) {
+    const handles: string[] = [];
+    for (const h of contact.handles) {
+      const p = parseHandle(h);
+      if (p.ok) handles.push(p.handle.value);
+    }
+    if (handles.length > 0) return { handles };
+  }
+  return { error: parsed.reason };
+}
+
+/**
+ * The device needs the keys and push tokens for `handle`. A fresh cache entry answers without
+ * asking; otherwise the key directory answers and writes a lookup record. A cache entry older
+ * than the directory's version is stale (assumption: the provider tells the sender that the
+ * recipient's devices changed), so fan-out always matches the directory.
+ */
+function lookup(world: WorldState, device: DeviceState, handle: string, requireCurrent: boolean): LookupResult {
+  const entry = world.directory[handle];
+  const version = entry?.version ?? 0;
+  const cached = device.cache[handle];
+  const fresh = cached !== undefined && world.now - cached.at < world.config.lookupCacheMs;
+  if (fresh && (!requireCurrent || cached.version === version)) {
+    return { handle, registered: cached.registered, deviceCount: cached.deviceCount, cached: true };
+  }
+  const deviceCount = entry?.devices.length ?? 0;
+  const requesterHandle = world.people[device.owner]!.handles[0]!;
+  const record = append(world.ledger, {
+    category: 'lookup',
+    recordedAt: world.now,
+    handles: [requesterHandle, handle],
+    fields: { requesterHandle, requesterIp: device.ip, lookedUpHandle: handle, deviceCount },
+  });
+  device.cache[handle] = { at: world.now, version, registered: deviceCount > 0, deviceCount };
+  return { handle, registered: deviceCount > 0, deviceCount, cached: false, record: record.seq };
+}
+
+function enterAddress(world: WorldState, deviceId: string, address: string, notes: string[]): void {
+  const device = world.devices[deviceId]!;
+  const resolved = resolveAddress(world, deviceId, address);
+  if ('error' in resolved) {
+    device.composer = { address, results: [], error: resolved.error };
+    notes.push(`not an address: ${resolved.error}`);
+    return;
+  }
+  const results = resolved.handles.map((h) => lookup(world, device, h, false));
+  device.composer = { address, results };
+  for (const r of results) {
+    notes.push(
+      r.cached
+        ? `lookup of ${r.handle} answered from the device cache: nothing recorded`
+        : `lookup recorded: ${primaryHandle(world, deviceId)} looked up ${r.handle} (${r.registered ? `${r.deviceCount} device${r.deviceCount === 1 ? '' : 's'}` : 'not registered: SMS'})`,
+    );
+  }
+}
+
+/* ------------------------------------------------------------------ messages */
+
+function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, deviceId: string, to: string[], text: string, notes: string[]): void {
+  const sender = world.devices[deviceId]!;
+  const fromHandle = primaryHandle(world, deviceId);
+  const toHandles: string[] = [];
+  for (const address of to) {
+    const resolved = resolveAddress(world, deviceId, address);
+    if ('error' in resolved) {
+      notes.push(`skipped "${address}": ${resolved.error}`);
+      continue;
+    }
+    for (const h of resolved.handles) if (!toHandles.includes(h)) toHandles.push(h);
+  }
+  const messageId = `m${++world.messageCount}`;
+  const targets: string[] = [];
+  const sms: string[] = [];
+  for (const handle of toHandles) {
+    const result = lookup(world, sender, handle, true);
+    if (!result.registered) {
+      sms.push(handle);
+      continue;
+    }
+    for (const id of world.directory[handle]!.devices) if (!targets.includes(id) && id !== deviceId) targets.push(id);
+  }
+  // The sender's other devices get their own copy, so the conversation shows everywhere.
+  for (const id of world.people[sender.owner]!.devices) {
+    if (id !== deviceId && world.devices[id]!.registered && !targets.includes(id)) targets.push(id);
+  }
+  const fanout: FanoutEntry[] = [];
+  const message: DeviceMessage = { id: messageId, at: world.now, direction: 'sent', fromHandle, toHandles, text, fanout, sms };
+  sender.messages.push(message);
+  for (const targetId of targets) {
+    const target = world.devices[targetId]!;
+    const envelope = engine.crypto.seal(text, target.keys.encryptionPublic, sender.keys.signingSecret, rng);
+    const recipientHandle = world.people[target.owner]!.handles[0]!;
+    append(world.ledger, {
+      category: 'routing',
+      recordedAt: world.now,
+      handles: [fromHandle, recipientHandle],
+      fields: { senderHandle: fromHandle, senderIp: sender.ip, recipientHandle, pushToken: target.pushToken, size: envelope.size },
+    });
+    const item: QueuedEnvelope = { record: -1, messageId, fromDevice: deviceId, fromHandle, toHandles, queuedAt: world.now, envelope };
+    const entry: FanoutEntry = {
+      device: targetId,
+      deviceLabel: target.label,
+      owner: target.owner,
+      ciphertextPreview: envelope.ciphertext.slice(0, 32),
+      sealedTo: target.keys.encryptionPublic.slice(0, 16),
+      size: envelope.size,
+      status: 'delivered',
+    };
+    fanout.push(entry);
+    if (target.online) {
+      deliver(world, engine, target, item);
+    } else {
+      item.record = append(world.ledger, {
+        category: 'queue',
+        recordedAt: world.now,
+        handles: [recipientHandle],
+        fields: { recipientHandle, pushToken: target.pushToken, size: envelope.size },
+      }).seq;
+      (world.queue[targetId] ??= []).push(item);
+      entry.status = 'queued';
+    }
+  }
+  notes.push(
+    `message ${messageId}: ${fanout.length} ciphertext${fanout.length === 1 ? '' : 's'}` +
+      (fanout.some((f) => f.status === 'queued') ? `, ${fanout.filter((f) => f.status === 'queued').length} queued for offline devices` : '') +
+      (sms.length ? `; SMS to ${sms.join(', ')}` : ''),
+  );
+}
+
+/** The recipient device verifies and decrypts: the plaintext appears again only on a device. */
+function deliver(world: WorldState, engine: Engine, device: DeviceState, item: QueuedEnvelope): void {
+  const sender = world.devices[item.fromDevice]!;
+  const text =
+    engine.crypto.name === 'metadata-only'
+      ? '' // benchmark runs carry no content at all
+      : engine.crypto.open(item.envelope, device.keys.encryptionSecret, sender.keys.signingPublic);
+  // The sender's other devices show it as sent, so the conversation reads the same everywhere.
+  const direction = device.owner === sender.owner ? 'sent' : 'received';
+  device.messages.push({ id: item.messageId, at: world.now, direction, fromHandle: item.fromHandle, toHandles: item.toHandles, text });
+}
+
+function markFanout(world: WorldState, item: QueuedEnvelope, deviceId: string, status: FanoutEntry['status']): void {
+  const message = world.devices[item.fromDevice]?.messages.find((m) => m.id === item.messageId);
+  const entry = message?.fanout?.find((f) => f.device === deviceId);
+  if (entry) entry.status = status;
+}
+
+/* ------------------------------------------------------------------ calls */
+
+function startCall(world: WorldState, deviceId: string, to: string, answered: boolean, notes: string[]): void {
+  const caller = world.devices[deviceId]!;
+  const resolved = resolveAddress(world, deviceId, to);
+  if ('error' in resolved) {
+    notes.push(`no call: ${resolved.error}`);
+    return;
+  }
+  const callerHandle = primaryHandle(world, deviceId);
+  for (const calleeHandle of resolved.handles) {
+    const result = lookup(world, caller, calleeHandle, true);
+    if (!result.registered) {
+      notes.push(`${calleeHandle} is not registered: no call invitation`);
+      continue;
+    }
+    append(world.ledger, {
+      category: 'call',
+      recordedAt: world.now,
+      handles: [callerHandle, calleeHandle],
+      fields: { callerHandle, callerIp: caller.ip, calleeHandle },
+    });
+    caller.calls.push({ at: world.now, direction: 'outgoing', peer: calleeHandle, answered });
+    for (const id of world.directory[calleeHandle]!.devices) {
+      const callee = world.devices[id]!;
+      if (callee.online) callee.calls.push({ at: world.now, direction: 'incoming', peer: callerHandle, answered });
+    }
+    notes.push(`call invitation recorded: ${callerHandle} → ${calleeHandle} (${answered ? 'answered' : 'not answered'}; the record does not say)`);
+    return;
+  }
+}
+
+function bytesHex(rng: SeededRandom, n: number): string {
+  let out = '';
+  for (const b of rng.bytes(n)) out += b.toString(16).padStart(2, '0');
+  return out;
+}

@@ -1,0 +1,195 @@
+import { describe, expect, test } from 'vitest';
+import {
+  APPLE_2016,
+  APPLE_2020S,
+  DAY,
+  HOUR,
+  act,
+  advanceTo,
+  createSession,
+  heldAt,
+  selectHeld,
+  startSimulation,
+} from '../../../src/model/index.ts';
+import { castScenario } from './fixtures.ts';
+
+function session() {
+  return createSession(castScenario());
+}
+
+describe('key directory', () => {
+  test('entering an address writes a lookup record even if nothing is sent', () => {
+    const s = session();
+    const entry = act(s, { type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    expect(entry.outcome).toBe('ok');
+    const lookups = heldAt(s.world.ledger, APPLE_2016, s.world.now).lookup;
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]!.fields).toEqual({
+      requesterHandle: '+15550100100',
+      requesterIp: '203.0.113.10',
+      lookedUpHandle: 'ben@example.org',
+      deviceCount: 3,
+    });
+    expect(s.world.devices['ana-phone']!.composer?.results[0]).toMatchObject({ registered: true, deviceCount: 3, cached: false });
+  });
+
+  test('a name resolves through the owner’s contacts before the lookup', () => {
+    const s = session();
+    act(s, { type: 'address.entered', device: 'ana-phone', address: 'ben' });
+    expect(heldAt(s.world.ledger, APPLE_2016, 0).lookup[0]!.fields).toMatchObject({ lookedUpHandle: 'ben@example.org' });
+  });
+
+  test('an unregistered handle answers "not registered" (SMS) and is still recorded', () => {
+    const s = session();
+    act(s, { type: 'address.entered', device: 'ana-phone', address: '+1 555 010 0400' });
+    expect(s.world.devices['ana-phone']!.composer?.results[0]).toMatchObject({ registered: false, deviceCount: 0 });
+    expect(heldAt(s.world.ledger, APPLE_2016, 0).lookup[0]!.fields).toMatchObject({ deviceCount: 0 });
+  });
+
+  test('the device cache answers a repeat lookup within the cache period, then asks again', () => {
+    const s = session();
+    act(s, { type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    advanceTo(s, 2 * HOUR);
+    act(s, { type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    expect(s.world.devices['ana-phone']!.composer?.results[0]?.cached).toBe(true);
+    expect(heldAt(s.world.ledger, APPLE_2016, s.world.now).lookup).toHaveLength(1);
+    advanceTo(s, 25 * HOUR);
+    act(s, { type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    expect(heldAt(s.world.ledger, APPLE_2016, s.world.now).lookup).toHaveLength(2);
+  });
+
+  test('an invalid address is refused with a reason and records nothing', () => {
+    const s = session();
+    act(s, { type: 'address.entered', device: 'ana-phone', address: '555-0100' });
+    expect(s.world.devices['ana-phone']!.composer?.error).toMatch(/country code/);
+    expect(heldAt(s.world.ledger, APPLE_2016, 0).lookup).toHaveLength(0);
+  });
+
+  test('adding a device registers its keys, alerts the owner’s other devices, and lookups return more devices', () => {
+    const s = session();
+    const before = heldAt(s.world.ledger, APPLE_2016, 0).registration.length;
+    act(s, { type: 'device.added', person: 'ana', device: { id: 'ana-tablet', label: "Ana's tablet", kind: 'tablet', network: 'home' } });
+    expect(heldAt(s.world.ledger, APPLE_2016, 0).registration.length).toBe(before + 1);
+    expect(s.world.devices['ana-phone']!.alerts.at(-1)?.text).toMatch(/Ana's tablet/);
+    expect(s.world.devices['ana-laptop']!.alerts.at(-1)?.text).toMatch(/Ana's tablet/);
+    expect(s.world.devices['ana-tablet']!.alerts).toEqual([]);
+    act(s, { type: 'address.entered', device: 'cy-phone', address: '+15550100100' });
+    expect(s.world.devices['cy-phone']!.composer?.results[0]?.deviceCount).toBe(3);
+  });
+});
+
+describe('messages', () => {
+  test('fan-out: one ciphertext per recipient device plus one per sender’s other device (3 + 1)', () => {
+    const s = session();
+    act(s, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' });
+    const sent = s.world.devices['ana-phone']!.messages[0]!;
+    expect(sent.fanout?.map((f) => f.device).sort()).toEqual(['ana-laptop', 'ben-laptop', 'ben-phone', 'ben-tablet']);
+    expect(new Set(sent.fanout?.map((f) => f.ciphertextPreview)).size).toBe(4);
+    for (const id of ['ben-phone', 'ben-tablet', 'ben-laptop']) {
+      expect(s.world.devices[id]!.messages).toMatchObject([{ direction: 'received', text: 'hello', fromHandle: '+15550100100' }]);
+    }
+    expect(s.world.devices['ana-laptop']!.messages).toMatchObject([{ direction: 'sent', text: 'hello' }]);
+  });
+
+  test('a group message fans out per member per device', () => {
+    const s = session();
+    act(s, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org', 'cy@example.org'], text: 'group' });
+    expect(s.world.devices['ana-phone']!.messages[0]!.fanout).toHaveLength(3 + 1 + 1);
+  });
+
+  test('a message to an unregistered handle falls back to SMS with no envelope', () => {
+    const s = session();
+    act(s, { type: 'message.sent', device: 'ana-phone', to: ['+15550100400'], text: 'sms please' });
+    const sent = s.world.devices['ana-phone']!.messages[0]!;
+    expect(sent.sms).toEqual(['+15550100400']);
+    expect(sent.fanout?.filter((f) => f.owner !== 'ana')).toEqual([]);
+  });
+
+  test('an offline device gets its message when it returns within 30 days, and the queue record ends on delivery', () => {
+    const s = session();
+    act(s, { type: 'device.offline', device: 'ben-tablet' });
+    act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'later' });
+    expect(heldAt(s.world.ledger, APPLE_2016, s.world.now).queue).toHaveLength(1);
+    advanceTo(s, 29 * DAY);
+    act(s, { type: 'device.online', device: 'ben-tablet' });
+    expect(s.world.devices['ben-tablet']!.messages.map((m) => m.text)).toEqual(['later']);
+    expect(heldAt(s.world.ledger, APPLE_2016, s.world.now).queue).toHaveLength(0);
+    expect(heldAt(s.world.ledger, APPLE_2016, 10 * DAY).queue).toHaveLength(1);
+  });
+
+  test('after the 30-day hold the message is dropped and never arrives', () => {
+    const s = session();
+    act(s, { type: 'device.offline', device: 'ben-tablet' });
+    act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'too late' });
+    advanceTo(s, 31 * DAY);
+    act(s, { type: 'device.online', device: 'ben-tablet' });
+    expect(s.world.devices['ben-tablet']!.messages).toEqual([]);
+    expect(s.world.devices['ana-phone']!.messages[0]!.fanout?.find((f) => f.device === 'ben-tablet')?.status).toBe('dropped');
+    expect(s.world.journal.some((e) => e.action.type === 'queue.dropped' && e.t === 30 * DAY)).toBe(true);
+  });
+
+  test('an offline device cannot send: the action is rejected and nothing changes', () => {
+    const s = session();
+    act(s, { type: 'device.offline', device: 'ana-phone' });
+    const entry = act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'x' });
+    expect(entry).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(/offline/) });
+    expect(s.world.devices['ana-phone']!.messages).toEqual([]);
+  });
+
+  test.each([
+    [{ type: 'message.sent', device: 'nobody-phone', to: ['Ben'], text: 'x' }, /unknown device/],
+    [{ type: 'device.added', person: 'zed', device: { id: 'z', label: 'Z', kind: 'phone', network: 'home' } }, /unknown person/],
+    [{ type: 'device.network', device: 'ana-phone', network: 'moon' }, /unknown network/],
+    [{ type: 'legal.request', process: 'warrant', target: 'not a handle' }, /not a phone number/],
+  ] as const)('rejects %o', (action, reason) => {
+    const s = session();
+    const observations = s.world.ledger.nextSeq;
+    const entry = act(s, action as never);
+    expect(entry.outcome).toBe('rejected');
+    expect(entry.reason).toMatch(reason);
+    expect(s.world.ledger.nextSeq).toBe(observations);
+  });
+});
+
+describe('calls and connections', () => {
+  test('a call invitation is recorded whether or not anyone answers', () => {
+    const s = session();
+    act(s, { type: 'call.started', device: 'cy-phone', to: 'ben@example.org', answered: false });
+    const calls = heldAt(s.world.ledger, APPLE_2016, 0).call;
+    expect(calls).toHaveLength(1);
+    expect(Object.keys(calls[0]!.fields)).not.toContain('answered');
+  });
+
+  test('moving to a mobile network changes the IP and writes a connection record', () => {
+    const s = session();
+    const before = heldAt(s.world.ledger, APPLE_2016, 0).connection.length;
+    act(s, { type: 'device.network', device: 'ana-phone', network: 'cafe' });
+    expect(s.world.devices['ana-phone']!.ip).toBe('192.0.2.77');
+    expect(heldAt(s.world.ledger, APPLE_2016, 0).connection.length).toBe(before + 1);
+  });
+});
+
+describe('retention', () => {
+  test.each([
+    [APPLE_2016, 30],
+    [APPLE_2020S, 25],
+  ])('under %s a lookup record is held until its retention ends', (policy, days) => {
+    const s = session();
+    advanceTo(s, 9 * HOUR);
+    act(s, { type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    expect(heldAt(s.world.ledger, policy, 9 * HOUR + days * DAY - 1).lookup).toHaveLength(1);
+    expect(heldAt(s.world.ledger, policy, 9 * HOUR + days * DAY).lookup).toHaveLength(0);
+  });
+
+  test('the simulation actor re-evaluates the same history when the policy changes', () => {
+    const actor = startSimulation({ scenario: castScenario() });
+    actor.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    actor.send({ type: 'time.advanceBy', ms: 27 * DAY });
+    const lookups = () => selectHeld(actor.getSnapshot().context).filter((r) => r.category === 'lookup').length;
+    expect(lookups()).toBe(1);
+    actor.send({ type: 'policy.set', policy: APPLE_2020S });
+    expect(lookups()).toBe(0);
+    actor.send({ type: 'policy.set', policy: APPLE_2016 });
+    expect(lookups()).toBe(1);
+  });
+});
