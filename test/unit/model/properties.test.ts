@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  CATEGORIES,
+  DEFAULT_ENGINE,
+  LEGAL_PROCESSES,
+  PRESETS,
+  act,
+  advanceTo,
+  allObservations,
+  createSession,
+  heldAt,
+  legalResponse,
+  metadataOnlyCrypto,
+  retentionEnd,
+  type Engine,
+  type Observation,
+  type Policy,
+  type Session,
+} from '../../../src/model/index.ts';
+import { HANDLES, PLAINTEXT_MARKER, stepsArb, type Step } from './arbitraries.ts';
+import { castScenario } from './fixtures.ts';
+
+const RUNS = 300;
+const fast: Engine = { crypto: metadataOnlyCrypto, policies: PRESETS };
+
+function run(steps: Step[], engine: Engine = fast, seed = 1): Session {
+  const s = createSession(castScenario({ seed }), { engine });
+  for (const step of steps) {
+    if (step.kind === 'act') act(s, step.action, engine);
+    else advanceTo(s, s.world.now + step.ms, engine);
+  }
+  return s;
+}
+
+/** The definition of "held", applied to every observation one by one. */
+function bruteForceHeld(all: Observation[], policy: Policy, t: number): number[] {
+  return all
+    .filter((o) => {
+      if (o.recordedAt > t || (o.endedAt !== undefined && o.endedAt <= t)) return false;
+      const keep = policy.retention[o.category].keep;
+      if (keep.kind === 'latest') {
+        return !all.some((n) => n.category === o.category && n.handles[0] === o.handles[0] && n.seq > o.seq && n.recordedAt <= t);
+      }
+      return t < retentionEnd(policy, o.category, o.recordedAt);
+    })
+    .map((o) => o.seq)
+    .sort((a, b) => a - b);
+}
+
+const times = (s: Session) => fc.sample(fc.integer({ min: 0, max: Math.max(0, s.world.now) }), 4).concat([s.world.now]);
+
+describe('properties over random action sequences', () => {
+  test('nothing is held past its retention, under every preset', () => {
+    fc.assert(
+      fc.property(stepsArb, (steps) => {
+        const s = run(steps);
+        for (const policy of PRESETS) {
+          for (const t of times(s)) {
+            for (const category of CATEGORIES) {
+              for (const o of heldAt(s.world.ledger, policy, t)[category]) {
+                expect(t).toBeLessThan(retentionEnd(policy, category, o.recordedAt));
+                expect(o.recordedAt).toBeLessThanOrEqual(t);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('the held-at query equals a brute-force recomputation', () => {
+    fc.assert(
+      fc.property(stepsArb, (steps) => {
+        const s = run(steps);
+        const all = allObservations(s.world.ledger);
+        for (const policy of PRESETS) {
+          for (const t of times(s)) {
+            const held = Object.values(heldAt(s.world.ledger, policy, t)).flat().map((o) => o.seq).sort((a, b) => a - b);
+            expect(held).toEqual(bruteForceHeld(all, policy, t));
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('provider-side state never contains any plaintext (real encryption)', () => {
+    fc.assert(
+      fc.property(stepsArb, (steps) => {
+        const s = run(steps, { ...DEFAULT_ENGINE, policies: PRESETS });
+        const provider = JSON.stringify({ ledger: s.world.ledger, directory: s.world.directory, queue: s.world.queue, legal: s.world.legalRequests });
+        expect(provider).not.toContain(PLAINTEXT_MARKER);
+        // The property can fail: plaintext really is in device state whenever a message was sent.
+        const sent = steps.some((st) => st.kind === 'act' && st.action.type === 'message.sent');
+        if (sent && Object.values(s.world.devices).some((d) => d.messages.length > 0)) {
+          expect(JSON.stringify(s.world.devices)).toContain(PLAINTEXT_MARKER);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  test('the same seed and actions give a byte-identical journal', () => {
+    fc.assert(
+      fc.property(stepsArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (steps, seed) => {
+        const a = run(steps, fast, seed);
+        const b = run(steps, fast, seed);
+        expect(JSON.stringify(b.world.journal)).toBe(JSON.stringify(a.world.journal));
+        expect(JSON.stringify(b.world.ledger)).toBe(JSON.stringify(a.world.ledger));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('legal responses only contain categories the policy allows for that process', () => {
+    fc.assert(
+      fc.property(stepsArb, fc.constantFrom(...HANDLES), (steps, target) => {
+        const s = run(steps);
+        for (const policy of PRESETS) {
+          for (const process of LEGAL_PROCESSES) {
+            for (const t of times(s)) {
+              const r = legalResponse(s.world.ledger, policy, { process, target, servedAt: t, at: s.world.now, backupMode: 'standard' });
+              for (const p of r.produced) {
+                expect(policy.legal[process].categories).toContain(p.category);
+                expect(p.handles).toContain(target);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
