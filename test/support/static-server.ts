@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { headersFor, parseHeadersFile, type HeaderRule } from './headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,6 +18,14 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+export interface ServeOptions {
+  /**
+   * Send the headers `root/_headers` gives each path, as a static host would (default true; a no-op
+   * when there is no such file). Rules match the path below `base`, and `_headers` itself is not served.
+   */
+  headersFile?: boolean;
+}
+
 export interface StaticServer {
   /** Origin plus base, e.g. http://127.0.0.1:41234/ */
   url: string;
@@ -25,21 +35,31 @@ export interface StaticServer {
 
 /**
  * Serves a built site from `root` on a loopback port, under `base` like a static host would:
- * `/x/` serves `x/index.html`, unknown paths get `404.html` (or a plain 404) with status 404.
+ * `/x/` serves `x/index.html`, unknown paths get `404.html` (or a plain 404) with status 404,
+ * and every response carries the headers `root/_headers` gives its path (see ServeOptions).
  */
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const absRoot = resolve(root);
+  const headersPath = join(absRoot, '_headers');
+  const rules: HeaderRule[] | undefined =
+    (options.headersFile ?? true) && existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : undefined;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(base)) return notFound(res, absRoot);
     path = path.slice(base.length);
+    if (rules) {
+      for (const [name, value] of Object.entries(headersFor(rules, '/' + path))) res.setHeader(name, value);
+      if (path === '_headers') return notFound(res, absRoot);
+    }
     const file = normalize(join(absRoot, path));
     if (file !== absRoot && !file.startsWith(absRoot + sep)) return notFound(res, absRoot);
     const target = await resolveFile(file);
     if (!target) return notFound(res, absRoot);
     const body = await readFile(target);
-    res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+    // A content-type from _headers wins, as on a host.
+    if (!res.hasHeader('content-type')) res.setHeader('content-type', TYPES[extname(target)] ?? 'application/octet-stream');
+    res.writeHead(200);
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -71,6 +91,7 @@ async function notFound(res: import('node:http').ServerResponse, root: string): 
   } catch {
     // no custom 404 page built
   }
-  res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+  if (!res.hasHeader('content-type')) res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.writeHead(404);
   res.end(body);
 }
