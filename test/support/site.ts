@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import type { BrowserContextOptions } from 'playwright-core';
+import type { BrowserContextOptions, Response } from 'playwright-core';
 import { axeViolations, describeViolations, launchChromium, openWatched, type LaunchedBrowser, type Watched } from './browser.ts';
 
 declare module 'vitest' {
@@ -13,6 +13,18 @@ declare module 'vitest' {
 /** Absolute URL of a site-relative path on the local server. */
 export function siteUrl(path = ''): string {
   return inject('siteUrl') + path.replace(/^\/+/, '');
+}
+
+export interface VisitOptions extends BrowserContextOptions {
+  /** Run axe's WCAG 2.2 AA checks after the body (default true). */
+  axe?: boolean;
+  /** A script run in every document of the context before the page's own scripts (context.addInitScript). */
+  initScript?: string | (() => unknown);
+}
+
+/** What a visit body gets: the watched page, and the response to its navigation. */
+export interface Visited extends Watched {
+  response: Response | null;
 }
 
 /**
@@ -31,16 +43,17 @@ export function useSite() {
 
   async function visit(
     path: string,
-    body: (watched: Watched) => Promise<void>,
-    options: BrowserContextOptions & { axe?: boolean } = {},
+    body: (visited: Visited) => Promise<void>,
+    options: VisitOptions = {},
   ): Promise<void> {
     if (!launched) throw new Error('useSite(): the browser did not start');
-    const { axe = true, ...contextOptions } = options;
+    const { axe = true, initScript, ...contextOptions } = options;
     const watched = await openWatched(launched.browser, inject('siteOrigin'), contextOptions);
     try {
+      if (initScript !== undefined) await watched.context.addInitScript(initScript);
       const response = await watched.page.goto(siteUrl(path), { waitUntil: 'load' });
       expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
-      await body(watched);
+      await body({ ...watched, response });
       if (axe) {
         const violations = await axeViolations(watched.page);
         expect(violations, describeViolations(violations)).toEqual([]);
