@@ -1,0 +1,395 @@
+// The pure half of `npm run simulate`: argument parsing, scenario loading, the simulation run and
+// the JSON / CSV text. scripts/simulate.ts only reads argv, prints, and sets the exit code.
+// Everything model-side comes from the model's public surface, src/model/index.ts.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs as parseNodeArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  DAY,
+  FIELD_NAMES,
+  ModelError,
+  PRESET_IDS,
+  ScenarioError,
+  formatSimTime,
+  heldAt,
+  parseScenario,
+  presetById,
+  project,
+  runScenario,
+  scenarioPolicy,
+  dayOf,
+  type Action,
+  type Category,
+  type JournalEntry,
+  type Policy,
+  type ScenarioCore,
+  type SimTime,
+} from '../src/model/index.ts';
+
+/** Exit code for anything the user can fix: bad arguments, a missing or invalid scenario file. */
+export const USAGE_ERROR = 2;
+
+/** The largest seed a scenario file may carry (its schema's limit); the CLI takes the same range. */
+const MAX_SEED = 2 ** 31 - 1;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SCENARIO_DIR = join(ROOT, 'content', 'scenarios');
+
+export const USAGE = `Usage: npm run simulate -- --scenario <file|id> [--seed N] [--policy id] [--until <days>] [--format json|csv] [--journal]
+
+Runs a scenario and prints every record the provider holds at the end (or at --until);
+with --journal, prints every journal entry instead.
+
+  --scenario <file|id>  a scenario id from content/scenarios/ (${scenarioIds().join(', ') || 'none yet'}),
+                        or the path of a YAML or JSON scenario file
+  --seed N              an integer from 0 to ${MAX_SEED}; default: the scenario's own seed
+  --policy id           retention policy: ${PRESET_IDS.join(', ')};
+                        default: the scenario's own policy
+  --until <days>        stop this many days after the start (decimals allowed: 2.5 is day 3 at noon),
+                        from 0 up to the scenario's duration; default: the whole scenario
+  --format json|csv     default json; csv is for spreadsheets
+  --journal             print the journal (what happened, when) instead of what is held
+  --help                print this message
+`;
+
+export type Format = 'json' | 'csv';
+
+export interface CliOptions {
+  /** A scenario id or a file path, as typed. */
+  scenario: string;
+  seed?: number;
+  /** A preset id, already checked against PRESET_IDS. */
+  policy?: string;
+  /** Days after the start; checked against the scenario's duration when it is loaded. */
+  until?: number;
+  format: Format;
+  journal: boolean;
+  help: boolean;
+}
+
+export interface CliError {
+  error: string;
+  code: typeof USAGE_ERROR;
+}
+
+/** A problem the user can fix (exit 2), found after the arguments parsed: a file, an id, a duration. */
+export class CliFailure extends Error {
+  readonly code = USAGE_ERROR;
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliFailure';
+  }
+}
+
+export function isCliError(value: CliOptions | CliError): value is CliError {
+  return 'error' in value;
+}
+
+/* ------------------------------------------------------------------ arguments */
+
+const FLAGS = {
+  scenario: { type: 'string' },
+  seed: { type: 'string' },
+  policy: { type: 'string' },
+  until: { type: 'string' },
+  format: { type: 'string' },
+  journal: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type FlagName = keyof typeof FLAGS;
+const isFlag = (name: string): name is FlagName => Object.hasOwn(FLAGS, name);
+
+const fail = (error: string): CliError => ({ error, code: USAGE_ERROR });
+const SEE_HELP = ' (npm run simulate -- --help for usage)';
+
+/**
+ * Parses the arguments after `npm run simulate --`. Returns the options, or an error message with
+ * exit code 2 for the first problem found: an unknown flag, a missing or malformed value, a flag
+ * given twice, a stray positional argument, or a missing --scenario (that one carries the usage).
+ */
+export function parseArgs(argv: readonly string[]): CliOptions | CliError {
+  // Non-strict, with tokens, so every problem gets this CLI's wording rather than node's.
+  const { tokens } = parseNodeArgs({ args: [...argv], options: FLAGS, strict: false, allowPositionals: true, tokens: true });
+  const values: Partial<Record<FlagName, string | true>> = {};
+  for (const token of tokens) {
+    if (token.kind === 'positional') return fail(`unexpected argument "${token.value}": every value follows its flag${SEE_HELP}`);
+    if (token.kind === 'option-terminator') continue;
+    if (!isFlag(token.name)) return fail(`unknown option ${token.rawName}${SEE_HELP}`);
+    const name = token.name;
+    if (values[name] !== undefined) return fail(`--${name} is given twice`);
+    if (FLAGS[name].type === 'boolean') {
+      if (token.value !== undefined) return fail(`--${name} takes no value, but got "${token.value}"`);
+      values[name] = true;
+      continue;
+    }
+    // Non-strict parsing takes the next word as the value even when it is the next flag.
+    const value = token.value;
+    if (value === undefined || value.trim() === '' || (!token.inlineValue && value.startsWith('--'))) {
+      return fail(`--${name} needs a value${SEE_HELP}`);
+    }
+    values[name] = value;
+  }
+  const text = (name: FlagName) => values[name] as string | undefined;
+
+  const help = values.help === true;
+  const scenario = text('scenario');
+  if (scenario === undefined && !help) return fail(`missing --scenario: which scenario to run\n\n${USAGE.trimEnd()}`);
+
+  const options: CliOptions = { scenario: scenario ?? '', format: 'json', journal: values.journal === true, help };
+
+  const seed = text('seed');
+  if (seed !== undefined) {
+    const n = Number(seed);
+    if (!/^\d+$/.test(seed) || n > MAX_SEED) return fail(`--seed must be a whole number from 0 to ${MAX_SEED}, not "${seed}"`);
+    options.seed = n;
+  }
+
+  const policy = text('policy');
+  if (policy !== undefined) {
+    if (!presetById(policy)) return fail(`unknown policy "${policy}": use one of ${PRESET_IDS.join(', ')}`);
+    options.policy = policy;
+  }
+
+  const until = text('until');
+  if (until !== undefined) {
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(until)) {
+      return fail(`--until must be a number of days, 0 or more (decimals allowed, as in --until 2.5), not "${until}"`);
+    }
+    options.until = Number(until);
+  }
+
+  const format = text('format');
+  if (format !== undefined) {
+    if (format !== 'json' && format !== 'csv') return fail(`--format must be json or csv, not "${format}"`);
+    options.format = format;
+  }
+  return options;
+}
+
+/* ------------------------------------------------------------------ scenarios */
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Ids of the scenarios in content/scenarios/. */
+export function scenarioIds(): string[] {
+  if (!existsSync(SCENARIO_DIR)) return [];
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/**
+ * Reads and validates a scenario. A bare id (lower-case letters, digits, dashes: no dot, no slash)
+ * names content/scenarios/<id>.yaml; anything else is a path, read as given (relative to the
+ * working directory). `.json` files are parsed as JSON, everything else as YAML.
+ * Throws CliFailure for a missing or unparseable file, ScenarioError for an invalid scenario.
+ */
+export function loadScenario(fileOrId: string): ScenarioCore {
+  let path = fileOrId;
+  let shown = fileOrId;
+  if (ID.test(fileOrId)) {
+    path = join(SCENARIO_DIR, `${fileOrId}.yaml`);
+    shown = relative(process.cwd(), path) || path;
+    if (!existsSync(path)) {
+      throw new CliFailure(`no scenario "${fileOrId}": ${shown} does not exist. Scenario ids: ${scenarioIds().join(', ') || 'none'}; or pass a file path`);
+    }
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'that is a folder' : (e as Error).message;
+    throw new CliFailure(`cannot read scenario ${shown}: ${why}`);
+  }
+  let data: unknown;
+  try {
+    data = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new CliFailure(`${shown}: not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
+  }
+  return parseScenario(data, shown);
+}
+
+/* ------------------------------------------------------------------ running */
+
+export interface Run {
+  scenario: ScenarioCore;
+  seed: number;
+  policy: Policy;
+  /** The moment the run stopped at, in ms. */
+  at: SimTime;
+  journal: JournalEntry[];
+  held: HeldRow[];
+}
+
+export interface HeldRow {
+  seq: number;
+  category: Category;
+  /** "Day 12, 14:00", or "Day 12" where the policy keeps only the date. */
+  recorded: string;
+  /** "Day 42, 14:00", or "never" for records kept for ever (or until a newer one replaces them). */
+  expires: string;
+  /** Only the fields the policy keeps; times as "Day N, HH:MM". */
+  fields: Record<string, string | number>;
+}
+
+/** Fields holding a simulated time, printed as "Day N, HH:MM" rather than milliseconds. */
+const TIME_FIELDS: ReadonlySet<string> = new Set(['registeredAt']);
+
+/** Runs `scenario` as the options ask. Throws CliFailure when --until is past the scenario's end. */
+export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed' | 'policy' | 'until'>): Run {
+  if (options.until !== undefined && options.until > scenario.duration) {
+    throw new CliFailure(
+      `--until ${options.until} is beyond the scenario's duration: ${scenario.id} runs ${scenario.duration} days, so --until can be 0 to ${scenario.duration}`,
+    );
+  }
+  const policy = options.policy === undefined ? scenarioPolicy(scenario) : (presetById(options.policy) as Policy);
+  const seed = options.seed ?? scenario.seed;
+  const at = options.until === undefined ? scenario.duration * DAY : Math.round(options.until * DAY);
+  const session = runScenario(scenario, { seed, until: at, policies: [policy] });
+  const observations = heldAt(session.world.ledger, policy, at);
+  const held: HeldRow[] = [];
+  for (const category of CATEGORIES) {
+    const dayOnly = policy.retention[category].keep.kind === 'latest';
+    for (const o of observations[category]) {
+      const record = project(o, policy);
+      const fields: Record<string, string | number> = {};
+      for (const [name, value] of Object.entries(record.fields)) {
+        fields[name] = TIME_FIELDS.has(name) && typeof value === 'number' ? formatSimTime(value) : value;
+      }
+      held.push({
+        seq: record.seq,
+        category,
+        recorded: dayOnly ? `Day ${dayOf(record.recordedAt)}` : formatSimTime(record.recordedAt),
+        expires: Number.isFinite(record.expiresAt) ? formatSimTime(record.expiresAt) : 'never',
+        fields,
+      });
+    }
+  }
+  // Oldest first, as a history reads: seq increases with time.
+  held.sort((a, b) => a.seq - b.seq);
+  return { scenario, seed, policy, at, journal: session.world.journal, held };
+}
+
+/** The whole command: loads the scenario, runs it, and returns the text to print. */
+export function render(options: CliOptions): string {
+  const run = simulate(loadScenario(options.scenario), options);
+  if (options.journal) return options.format === 'csv' ? journalCsv(run.journal) : journalJson(run.journal);
+  return options.format === 'csv' ? heldCsv(run) : heldJson(run);
+}
+
+/** The exit code for an error thrown by `render`: 2 for what the user can fix, 1 for a bug. */
+export function exitCodeFor(error: unknown): number {
+  return error instanceof CliFailure || error instanceof ScenarioError || error instanceof ModelError ? USAGE_ERROR : 1;
+}
+
+/* ------------------------------------------------------------------ output */
+
+export function heldJson(run: Run): string {
+  const held = run.held.map((row) => ({ ...row, category: CATEGORY_LABELS[row.category] }));
+  const out = {
+    scenario: run.scenario.id,
+    version: run.scenario.version,
+    seed: run.seed,
+    policy: run.policy.id,
+    at: formatSimTime(run.at),
+    held,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Every field name across categories, each once, in the model's display order. */
+export const FIELD_COLUMNS: readonly string[] = [...new Set(CATEGORIES.flatMap((c) => FIELD_NAMES[c]))];
+
+export const HELD_HEADER = ['seq', 'category', 'recorded', 'expires', ...FIELD_COLUMNS] as const;
+
+export function heldCsv(run: Run): string {
+  const rows = run.held.map((row) => [
+    row.seq,
+    CATEGORY_LABELS[row.category],
+    row.recorded,
+    row.expires,
+    ...FIELD_COLUMNS.map((name) => row.fields[name] ?? ''),
+  ]);
+  return csv([[...HELD_HEADER], ...rows]);
+}
+
+export function journalJson(journal: readonly JournalEntry[]): string {
+  const entries = journal.map(({ t, ...rest }) => ({ t, time: formatSimTime(t), ...rest }));
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+export const JOURNAL_HEADER = ['t', 'day_time', 'action', 'outcome', 'reason', 'observations', 'notes'] as const;
+
+export function journalCsv(journal: readonly JournalEntry[]): string {
+  const rows = journal.map((e) => [
+    e.t,
+    formatSimTime(e.t),
+    describeAction(e.action),
+    e.outcome,
+    e.reason ?? '',
+    e.observations.join(' '),
+    e.notes.join('; '),
+  ]);
+  return csv([[...JOURNAL_HEADER], ...rows]);
+}
+
+/** An action on one line: its type, then key=value, quoting values that are not one plain word. */
+export function describeAction(action: JournalEntry['action']): string {
+  const parts: string[] = [action.type];
+  for (const [key, value] of Object.entries(action as Action)) {
+    if (key === 'type') continue;
+    const text =
+      key === 'to' && typeof value === 'number'
+        ? formatSimTime(value)
+        : Array.isArray(value)
+          ? value.join(', ')
+          : typeof value === 'object' && value !== null
+            ? JSON.stringify(value)
+            : String(value);
+    parts.push(`${key}=${/^[\w.@+:-]+$/.test(text) ? text : JSON.stringify(text)}`);
+  }
+  return parts.join(' ');
+}
+
+/* ------------------------------------------------------------------ CSV */
+
+/** A cell a spreadsheet would run as a formula starts with one of these (OWASP's list, tab and CR included). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A phone number in E.164 form: + then up to 15 digits, no leading zero. */
+const E164 = /^\+[1-9]\d{1,14}$/;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * One CSV cell, safe to open in a spreadsheet.
+ *
+ * Formula injection: a cell starting with =, +, -, @ (or a tab or CR) is read by Excel, LibreOffice
+ * and Google Sheets as a formula, so text a scenario author typed (a device label, a note) could
+ * run one. Such cells get a leading `'`, which makes the spreadsheet show them as text.
+ * Phone numbers start with +, and the records are full of them: an E.164 number such as
+ * +15550100142 (or any plain number, such as -3) is left as it is, because as a formula it is
+ * only that number: it can compute nothing and reach nothing. Prefixing it would put a stray `'`
+ * into every handle (CSV import shows it literally) and stop handles matching across columns.
+ * A spreadsheet may still read such a cell as a number and drop the +; import the column as text
+ * to keep it.
+ *
+ * Quoting (RFC 4180): a cell containing a comma, a double quote, CR or LF is wrapped in double
+ * quotes, with each inner double quote doubled.
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (FORMULA_START.test(text) && !E164.test(text) && !NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Rows as RFC 4180 CSV: CRLF after every record, the last included. */
+export function csv(rows: readonly (readonly (string | number)[])[]): string {
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
