@@ -60,7 +60,7 @@ export { inferGraph, actualEdges } from './inference.ts';
 export type { ContactGraph, InferredEdge } from './inference.ts';
 export { timeline } from './timeline.ts';
 export type { TimelineDay } from './timeline.ts';
-export { heldAt, countHeldAt, storedCount, allObservations, emptyLedger } from './ledger.ts';
+export { heldAt, heldPage, countHeldAt, storedCount, allObservations, emptyLedger, append } from './ledger.ts';
 export type { Ledger } from './ledger.ts';
 export { project } from './view.ts';
 export type { HeldRecord } from './view.ts';

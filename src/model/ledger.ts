@@ -120,8 +120,8 @@ function latestPerHandle(list: readonly Observation[], from: number, end: number
  * `policies` ended more than `scrubWindowMs` before `now`, and ended queue items likewise.
  * With a finite window the live store is bounded by retention, not by elapsed time.
  */
-export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime, scrubWindowMs: number): void {
-  if (!Number.isFinite(scrubWindowMs)) return;
+export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime, scrubWindowMs: number | null): void {
+  if (scrubWindowMs === null) return;
   for (const category of CATEGORIES) {
     const list = ledger.byCategory[category];
     let start = ledger.start[category];
@@ -152,4 +152,55 @@ export function allObservations(ledger: Ledger): Observation[] {
 /** Live observations stored right now, across categories. */
 export function storedCount(ledger: Ledger): number {
   return CATEGORIES.reduce((n, c) => n + ledger.byCategory[c].length - ledger.start[c], 0);
+}
+
+/**
+ * One page of the records held at `t`, newest first across categories, and how many there are
+ * in all: what a paginated ledger view needs, without materialising every held record.
+ * Fixed-retention categories are index ranges found by binary search; the rest are filtered.
+ */
+export function heldPage(
+  ledger: Ledger,
+  policy: Policy,
+  t: SimTime,
+  offset: number,
+  limit: number,
+  categories: readonly Category[] = CATEGORIES,
+): { total: number; records: Observation[] } {
+  // Each source is a list and a [begin, end) window; reading from the end gives newest first.
+  const sources: { list: readonly Observation[]; begin: number; end: number }[] = [];
+  let total = 0;
+  for (const category of categories) {
+    const keep = policy.retention[category].keep;
+    const list = ledger.byCategory[category];
+    const from = ledger.start[category];
+    if (keep.kind === 'latest' || category === 'queue') {
+      const held = heldInCategory(ledger, policy, category, t);
+      sources.push({ list: held, begin: 0, end: held.length });
+      total += held.length;
+      continue;
+    }
+    if (keep.kind === 'days' && keep.days === 0) continue;
+    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * 86_400_000) : from;
+    const end = upperBound(list, from, t);
+    if (end > begin) {
+      sources.push({ list, begin, end });
+      total += end - begin;
+    }
+  }
+  const records: Observation[] = [];
+  const cursors = sources.map((s) => s.end - 1);
+  for (let taken = 0; taken < offset + limit; taken++) {
+    let best = -1;
+    for (let i = 0; i < sources.length; i++) {
+      const c = cursors[i] as number;
+      if (c < (sources[i] as { begin: number }).begin) continue;
+      if (best === -1 || (sources[i]!.list[c] as Observation).seq > (sources[best]!.list[cursors[best] as number] as Observation).seq) best = i;
+    }
+    if (best === -1) break;
+    const record = sources[best]!.list[cursors[best] as number] as Observation;
+    cursors[best] = (cursors[best] as number) - 1;
+    if (taken >= offset) records.push(record);
+  }
+  return { total, records };
 }

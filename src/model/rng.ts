@@ -7,10 +7,22 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
  * snapshot can carry the generator forward. The model never calls Math.random.
  */
 export class SeededRandom {
-  private rng: JumpableRandomGenerator;
+  private generator: JumpableRandomGenerator | undefined;
+  private readonly seedOrState: number | readonly number[];
 
   constructor(seedOrState: number | readonly number[]) {
-    this.rng = typeof seedOrState === 'number' ? xoroshiro128plus(seedOrState) : xoroshiro128plusFromState(seedOrState);
+    this.seedOrState = seedOrState;
+  }
+
+  /** Built on first use: most simulation steps draw nothing, and then cost nothing here. */
+  private get rng(): JumpableRandomGenerator {
+    const s = this.seedOrState;
+    return (this.generator ??= typeof s === 'number' ? xoroshiro128plus(s) : xoroshiro128plusFromState(s));
+  }
+
+  /** Whether anything has been drawn since construction. */
+  get used(): boolean {
+    return this.generator !== undefined;
   }
 
   /** An integer in [from, to], both included. */

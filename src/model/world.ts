@@ -4,7 +4,7 @@ import { parseHandle } from './handles.ts';
 import { append, emptyLedger, prune, type Ledger } from './ledger.ts';
 import type { LegalProcess, Policy } from './policy.ts';
 import { APPLE_2016 } from './policy.ts';
-import type { Observation } from './records.ts';
+import type { Category, Observation } from './records.ts';
 import { SeededRandom } from './rng.ts';
 import { DAY, HOUR, type SimTime } from './time.ts';
 
@@ -183,18 +183,30 @@ export interface WorldConfig {
   lookupCacheMs: number;
   /** How long the push service holds a message for an offline device (30 days per Apple). */
   queueHoldMs: number;
-  /** How far back views may scrub; Infinity keeps all history (the site), finite bounds memory (benchmarks). */
-  scrubWindowMs: number;
+  /**
+   * How far back views may scrub; null keeps all history (the site), a number bounds memory
+   * (benchmarks). Null rather than Infinity, because the world must survive JSON.
+   */
+  scrubWindowMs: number | null;
   /** Keep the journal (the site and tests do; population benchmarks may not). */
   journal: boolean;
+  /** How many messages and calls each device keeps on screen (null: all); older ones scroll away. */
+  deviceHistory: number | null;
 }
 
 export const DEFAULT_CONFIG: WorldConfig = {
   lookupCacheMs: 24 * HOUR,
   queueHoldMs: 30 * DAY,
-  scrubWindowMs: Number.POSITIVE_INFINITY,
+  scrubWindowMs: null,
   journal: true,
+  deviceHistory: null,
 };
+
+/** Appends to a device-side list, keeping only the newest `limit` items. */
+function keepNewest<T>(list: T[], item: T, limit: number | null): void {
+  list.push(item);
+  if (limit !== null && list.length > limit) list.shift();
+}
 
 /** Everything the simulation knows. Plain data, so it round-trips through JSON. */
 export interface WorldState {
@@ -218,6 +230,9 @@ export interface WorldState {
 }
 
 /* ------------------------------------------------------------------ engine */
+
+/** Where an action writes its notes; undefined when no journal is kept (arguments are then never built). */
+type Notes = string[] | undefined;
 
 export interface Engine {
   crypto: Crypto;
@@ -308,6 +323,8 @@ export function rejection(world: WorldState, action: Action): string | undefined
  */
 export function apply(world: WorldState, action: Action, engine: Engine = DEFAULT_ENGINE): JournalEntry {
   const entry: JournalEntry = { t: world.now, action, outcome: 'ok', observations: [], notes: [] };
+  // Notes are words for people; a run that keeps no journal skips composing them.
+  const notes = world.config.journal ? entry.notes : undefined;
   const reason = rejection(world, action);
   if (reason) {
     entry.outcome = 'rejected';
@@ -315,8 +332,8 @@ export function apply(world: WorldState, action: Action, engine: Engine = DEFAUL
   } else {
     const rng = new SeededRandom(world.rng);
     const firstSeq = world.ledger.nextSeq;
-    perform(world, rng, engine, action, entry.notes);
-    world.rng = rng.state();
+    perform(world, rng, engine, action, notes);
+    if (rng.used) world.rng = rng.state();
     for (let s = firstSeq; s < world.ledger.nextSeq; s++) entry.observations.push(s);
   }
   // Time passing is not journaled itself (so a journal does not depend on how finely playback
@@ -325,7 +342,7 @@ export function apply(world: WorldState, action: Action, engine: Engine = DEFAUL
   return entry;
 }
 
-function perform(world: WorldState, rng: SeededRandom, engine: Engine, action: Action, notes: string[]): void {
+function perform(world: WorldState, rng: SeededRandom, engine: Engine, action: Action, notes: Notes): void {
   switch (action.type) {
     case 'time.advance':
       return advance(world, engine, action.to);
@@ -341,7 +358,7 @@ function perform(world: WorldState, rng: SeededRandom, engine: Engine, action: A
       return removeDevice(world, action.device, notes);
     case 'device.offline':
       world.devices[action.device]!.online = false;
-      notes.push(`${world.devices[action.device]!.label} went offline`);
+      notes?.push(`${world.devices[action.device]!.label} went offline`);
       return;
     case 'device.online':
       return comeOnline(world, rng, engine, action.device, notes);
@@ -349,9 +366,23 @@ function perform(world: WorldState, rng: SeededRandom, engine: Engine, action: A
       return changeNetwork(world, rng, action.device, action.network, notes);
     case 'legal.request':
       world.legalRequests.push({ at: world.now, process: action.process, target: normalised(action.target, 'target') });
-      notes.push(`legal request served: ${action.process} for ${action.target}`);
+      notes?.push(`legal request served: ${action.process} for ${action.target}`);
       return;
   }
+}
+
+/**
+ * Whether anyone could ever ask about a new observation in `category`. When no view may look
+ * back (scrub window 0) and every policy in play keeps the category for 0 days and no pen register
+ * captures it, the provider forgets it at once, so it is never stored (its seq is still used, so
+ * numbering is the same either way). A real provider that keeps nothing does the same.
+ */
+function observationNeeded(world: WorldState, engine: Engine, category: Category): boolean {
+  if (world.config.scrubWindowMs !== 0) return true;
+  return engine.policies.some((p) => {
+    const keep = p.retention[category].keep;
+    return keep.kind !== 'days' || keep.days > 0 || p.legal['pen-register'].categories.includes(category);
+  });
 }
 
 /* ------------------------------------------------------------------ time */
@@ -426,7 +457,7 @@ function recordConnection(world: WorldState, device: DeviceState, kind: 'sign-in
 
 /* ------------------------------------------------------------------ devices */
 
-function addDevice(world: WorldState, rng: SeededRandom, engine: Engine, personId: string, spec: DeviceSpec, notes: string[]): void {
+function addDevice(world: WorldState, rng: SeededRandom, engine: Engine, personId: string, spec: DeviceSpec, notes: Notes): void {
   const person = world.people[personId];
   if (!person) throw new ModelError(`people.${personId}`, 'a person in the cast');
   if (!world.networks[spec.network]) throw new ModelError(`devices.${spec.id}.network`, `a network in the cast, not "${spec.network}"`);
@@ -470,7 +501,7 @@ function addDevice(world: WorldState, rng: SeededRandom, engine: Engine, personI
   for (const id of others) {
     world.devices[id]!.alerts.push({ at: world.now, text: `A new device, “${device.label}”, now receives messages sent to ${person.handles.join(' and ')}.` });
   }
-  notes.push(`${device.label} registered its keys under ${person.handles.join(', ')}`);
+  notes?.push(`${device.label} registered its keys under ${person.handles.join(', ')}`);
 }
 
 function hasAccountRecord(world: WorldState, handle: string): boolean {
@@ -479,7 +510,7 @@ function hasAccountRecord(world: WorldState, handle: string): boolean {
   return false;
 }
 
-function removeDevice(world: WorldState, deviceId: string, notes: string[]): void {
+function removeDevice(world: WorldState, deviceId: string, notes: Notes): void {
   const device = world.devices[deviceId]!;
   const person = world.people[device.owner]!;
   device.registered = false;
@@ -503,10 +534,10 @@ function removeDevice(world: WorldState, deviceId: string, notes: string[]): voi
       world.devices[id]!.alerts.push({ at: world.now, text: `“${device.label}” no longer receives your messages.` });
     }
   }
-  notes.push(`${device.label} was removed from the key directory`);
+  notes?.push(`${device.label} was removed from the key directory`);
 }
 
-function comeOnline(world: WorldState, rng: SeededRandom, engine: Engine, deviceId: string, notes: string[]): void {
+function comeOnline(world: WorldState, rng: SeededRandom, engine: Engine, deviceId: string, notes: Notes): void {
   const device = world.devices[deviceId]!;
   if (device.online) return;
   device.online = true;
@@ -519,15 +550,15 @@ function comeOnline(world: WorldState, rng: SeededRandom, engine: Engine, device
     deliver(world, engine, device, item);
     markFanout(world, item, deviceId, 'delivered');
   }
-  notes.push(`${device.label} came online${waiting.length ? ` and received ${waiting.length} queued message${waiting.length > 1 ? 's' : ''}` : ''}`);
+  notes?.push(`${device.label} came online${waiting.length ? ` and received ${waiting.length} queued message${waiting.length > 1 ? 's' : ''}` : ''}`);
 }
 
-function changeNetwork(world: WorldState, rng: SeededRandom, deviceId: string, networkId: string, notes: string[]): void {
+function changeNetwork(world: WorldState, rng: SeededRandom, deviceId: string, networkId: string, notes: Notes): void {
   const device = world.devices[deviceId]!;
   device.network = networkId;
   device.ip = ipFor(world, rng, networkId);
   if (device.online) recordConnection(world, device, 'network-change');
-  notes.push(`${device.label} moved to ${world.networks[networkId]!.label} (${device.ip})`);
+  notes?.push(`${device.label} moved to ${world.networks[networkId]!.label} (${device.ip})`);
 }
 
 /* ------------------------------------------------------------------ key directory */
@@ -575,18 +606,18 @@ function lookup(world: WorldState, device: DeviceState, handle: string, requireC
   return { handle, registered: deviceCount > 0, deviceCount, cached: false, record: record.seq };
 }
 
-function enterAddress(world: WorldState, deviceId: string, address: string, notes: string[]): void {
+function enterAddress(world: WorldState, deviceId: string, address: string, notes: Notes): void {
   const device = world.devices[deviceId]!;
   const resolved = resolveAddress(world, deviceId, address);
   if ('error' in resolved) {
     device.composer = { address, results: [], error: resolved.error };
-    notes.push(`not an address: ${resolved.error}`);
+    notes?.push(`not an address: ${resolved.error}`);
     return;
   }
   const results = resolved.handles.map((h) => lookup(world, device, h, false));
   device.composer = { address, results };
   for (const r of results) {
-    notes.push(
+    notes?.push(
       r.cached
         ? `lookup of ${r.handle} answered from the device cache: nothing recorded`
         : `lookup recorded: ${primaryHandle(world, deviceId)} looked up ${r.handle} (${r.registered ? `${r.deviceCount} device${r.deviceCount === 1 ? '' : 's'}` : 'not registered: SMS'})`,
@@ -596,14 +627,14 @@ function enterAddress(world: WorldState, deviceId: string, address: string, note
 
 /* ------------------------------------------------------------------ messages */
 
-function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, deviceId: string, to: string[], text: string, notes: string[]): void {
+function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, deviceId: string, to: string[], text: string, notes: Notes): void {
   const sender = world.devices[deviceId]!;
   const fromHandle = primaryHandle(world, deviceId);
   const toHandles: string[] = [];
   for (const address of to) {
     const resolved = resolveAddress(world, deviceId, address);
     if ('error' in resolved) {
-      notes.push(`skipped "${address}": ${resolved.error}`);
+      notes?.push(`skipped "${address}": ${resolved.error}`);
       continue;
     }
     for (const h of resolved.handles) if (!toHandles.includes(h)) toHandles.push(h);
@@ -623,20 +654,23 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
   for (const id of world.people[sender.owner]!.devices) {
     if (id !== deviceId && world.devices[id]!.registered && !targets.includes(id)) targets.push(id);
   }
+  const routingNeeded = observationNeeded(world, engine, 'routing');
+  const shown: Shown = {};
   const fanout: FanoutEntry[] = [];
   const message: DeviceMessage = { id: messageId, at: world.now, direction: 'sent', fromHandle, toHandles, text, fanout, sms };
-  sender.messages.push(message);
+  keepNewest(sender.messages, message, world.config.deviceHistory);
   for (const targetId of targets) {
     const target = world.devices[targetId]!;
     const envelope = engine.crypto.seal(text, target.keys.encryptionPublic, sender.keys.signingSecret, rng);
     const recipientHandle = world.people[target.owner]!.handles[0]!;
-    append(world.ledger, {
-      category: 'routing',
-      recordedAt: world.now,
-      handles: [fromHandle, recipientHandle],
-      fields: { senderHandle: fromHandle, senderIp: sender.ip, recipientHandle, pushToken: target.pushToken, size: envelope.size },
-    });
-    const item: QueuedEnvelope = { record: -1, messageId, fromDevice: deviceId, fromHandle, toHandles, queuedAt: world.now, envelope };
+    if (routingNeeded) {
+      append(world.ledger, {
+        category: 'routing',
+        recordedAt: world.now,
+        handles: [fromHandle, recipientHandle],
+        fields: { senderHandle: fromHandle, senderIp: sender.ip, recipientHandle, pushToken: target.pushToken, size: envelope.size },
+      });
+    } else world.ledger.nextSeq++;
     const entry: FanoutEntry = {
       device: targetId,
       deviceLabel: target.label,
@@ -648,27 +682,30 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
     };
     fanout.push(entry);
     if (target.online) {
-      deliver(world, engine, target, item);
+      deliver(world, engine, target, { messageId, fromDevice: deviceId, fromHandle, toHandles, envelope }, shown);
     } else {
-      item.record = append(world.ledger, {
+      const record = append(world.ledger, {
         category: 'queue',
         recordedAt: world.now,
         handles: [recipientHandle],
         fields: { recipientHandle, pushToken: target.pushToken, size: envelope.size },
       }).seq;
-      (world.queue[targetId] ??= []).push(item);
+      (world.queue[targetId] ??= []).push({ record, messageId, fromDevice: deviceId, fromHandle, toHandles, queuedAt: world.now, envelope });
       entry.status = 'queued';
     }
   }
-  notes.push(
+  notes?.push(
     `message ${messageId}: ${fanout.length} ciphertext${fanout.length === 1 ? '' : 's'}` +
       (fanout.some((f) => f.status === 'queued') ? `, ${fanout.filter((f) => f.status === 'queued').length} queued for offline devices` : '') +
       (sms.length ? `; SMS to ${sms.join(', ')}` : ''),
   );
 }
 
+/** One message as devices show it; identical copies are shared, since a shown message never changes. */
+type Shown = { sent?: DeviceMessage; received?: DeviceMessage };
+
 /** The recipient device verifies and decrypts: the plaintext appears again only on a device. */
-function deliver(world: WorldState, engine: Engine, device: DeviceState, item: QueuedEnvelope): void {
+function deliver(world: WorldState, engine: Engine, device: DeviceState, item: Omit<QueuedEnvelope, 'record' | 'queuedAt'>, shown: Shown = {}): void {
   const sender = world.devices[item.fromDevice]!;
   const text =
     engine.crypto.name === 'metadata-only'
@@ -676,7 +713,12 @@ function deliver(world: WorldState, engine: Engine, device: DeviceState, item: Q
       : engine.crypto.open(item.envelope, device.keys.encryptionSecret, sender.keys.signingPublic);
   // The sender's other devices show it as sent, so the conversation reads the same everywhere.
   const direction = device.owner === sender.owner ? 'sent' : 'received';
-  device.messages.push({ id: item.messageId, at: world.now, direction, fromHandle: item.fromHandle, toHandles: item.toHandles, text });
+  let copy = shown[direction];
+  if (!copy || copy.text !== text) {
+    copy = { id: item.messageId, at: world.now, direction, fromHandle: item.fromHandle, toHandles: item.toHandles, text };
+    shown[direction] = copy;
+  }
+  keepNewest(device.messages, copy, world.config.deviceHistory);
 }
 
 function markFanout(world: WorldState, item: QueuedEnvelope, deviceId: string, status: FanoutEntry['status']): void {
@@ -687,18 +729,18 @@ function markFanout(world: WorldState, item: QueuedEnvelope, deviceId: string, s
 
 /* ------------------------------------------------------------------ calls */
 
-function startCall(world: WorldState, deviceId: string, to: string, answered: boolean, notes: string[]): void {
+function startCall(world: WorldState, deviceId: string, to: string, answered: boolean, notes: Notes): void {
   const caller = world.devices[deviceId]!;
   const resolved = resolveAddress(world, deviceId, to);
   if ('error' in resolved) {
-    notes.push(`no call: ${resolved.error}`);
+    notes?.push(`no call: ${resolved.error}`);
     return;
   }
   const callerHandle = primaryHandle(world, deviceId);
   for (const calleeHandle of resolved.handles) {
     const result = lookup(world, caller, calleeHandle, true);
     if (!result.registered) {
-      notes.push(`${calleeHandle} is not registered: no call invitation`);
+      notes?.push(`${calleeHandle} is not registered: no call invitation`);
       continue;
     }
     append(world.ledger, {
@@ -707,12 +749,12 @@ function startCall(world: WorldState, deviceId: string, to: string, answered: bo
       handles: [callerHandle, calleeHandle],
       fields: { callerHandle, callerIp: caller.ip, calleeHandle },
     });
-    caller.calls.push({ at: world.now, direction: 'outgoing', peer: calleeHandle, answered });
+    keepNewest(caller.calls, { at: world.now, direction: 'outgoing', peer: calleeHandle, answered }, world.config.deviceHistory);
     for (const id of world.directory[calleeHandle]!.devices) {
       const callee = world.devices[id]!;
-      if (callee.online) callee.calls.push({ at: world.now, direction: 'incoming', peer: callerHandle, answered });
+      if (callee.online) keepNewest(callee.calls, { at: world.now, direction: 'incoming', peer: callerHandle, answered }, world.config.deviceHistory);
     }
-    notes.push(`call invitation recorded: ${callerHandle} → ${calleeHandle} (${answered ? 'answered' : 'not answered'}; the record does not say)`);
+    notes?.push(`call invitation recorded: ${callerHandle} → ${calleeHandle} (${answered ? 'answered' : 'not answered'}; the record does not say)`);
     return;
   }
 }

@@ -10,6 +10,7 @@ import {
   allObservations,
   createSession,
   heldAt,
+  heldPage,
   legalResponse,
   metadataOnlyCrypto,
   retentionEnd,
@@ -131,6 +132,28 @@ describe('properties over random action sequences', () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('paginated held-at', () => {
+  test('pages, concatenated, equal the full held set newest first', () => {
+    fc.assert(
+      fc.property(stepsArb, fc.integer({ min: 1, max: 7 }), (steps, size) => {
+        const s = run(steps);
+        for (const policy of PRESETS) {
+          const t = s.world.now;
+          const all = Object.values(heldAt(s.world.ledger, policy, t)).flat().sort((a, b) => b.seq - a.seq).map((o) => o.seq);
+          const paged: number[] = [];
+          for (let offset = 0; offset < all.length + size; offset += size) {
+            const page = heldPage(s.world.ledger, policy, t, offset, size);
+            expect(page.total).toBe(all.length);
+            paged.push(...page.records.map((o) => o.seq));
+          }
+          expect(paged).toEqual(all);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

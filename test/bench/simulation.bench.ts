@@ -1,0 +1,99 @@
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { afterAll, describe, test } from 'vitest';
+import { APPLE_2020S, DAY, append, countHeldAt, emptyLedger, heldAt, heldPage, storedCount } from '../../src/model/index.ts';
+import { POPULATION_ENGINE, drive, newPopulation, type Load } from './population.ts';
+
+/*
+ * The issue's three benchmarks. Figures go to the README's performance section.
+ * Encryption here is metadata-only (exact envelope sizes, no elliptic-curve work): these measure
+ * the provider's bookkeeping at population scale, not the noble library. See README.
+ */
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapMB = () => {
+  gc();
+  return process.memoryUsage().heapUsed / 1e6;
+};
+
+const LOAD: Load = { messages: 100_000, callShare: 0.1, typedOnlyShare: 0.1, churn: 0.002 };
+const engine = POPULATION_ENGINE([APPLE_2020S]);
+const report: string[] = [];
+afterAll(() => console.log(`\n${report.join('\n')}\n`));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
+
+describe('population: 1,000 people, 3,000 devices', () => {
+  test('30 days, 100,000 messages plus lookups and calls', async ({ bench }) => {
+    const runs: number[] = [];
+    let actions = 0;
+    let observations = 0;
+    await bench('30 simulated days', () => {
+      const session = newPopulation(1000, 30, engine);
+      const start = performance.now();
+      actions = drive(session, engine, LOAD, 0, 30);
+      runs.push(performance.now() - start);
+      observations = session.world.ledger.nextSeq;
+    }).run({ iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 });
+    const m = median(runs.slice(-5));
+    report.push(
+      `30 days: median ${m.toFixed(0)} ms over ${runs.slice(-5).length} runs (all: ${runs.map((r) => r.toFixed(0)).join(', ')} ms); ` +
+        `${actions.toLocaleString('en')} reader actions, ${observations.toLocaleString('en')} observations; ` +
+        `${Math.round((actions / m) * 1000).toLocaleString('en')} actions/s, ${Math.round((observations / m) * 1000).toLocaleString('en')} observations/s`,
+    );
+  });
+
+  test('365 days at the same rate: the live store and the heap stay flat after day 30', async ({ bench }) => {
+    await bench('365 simulated days', () => {
+      const session = newPopulation(1000, 365, engine);
+      const yearLoad = { ...LOAD, messages: (LOAD.messages * 365) / 30 };
+      const start = performance.now();
+      drive(session, engine, yearLoad, 0, 30);
+      const store30 = storedCount(session.world.ledger);
+      const heap30 = heapMB();
+      drive(session, engine, yearLoad, 30, 365);
+      const ms = performance.now() - start;
+      const store365 = storedCount(session.world.ledger);
+      const heap365 = heapMB();
+      report.push(
+        `365 days: ${ms.toFixed(0)} ms, ${session.world.ledger.nextSeq.toLocaleString('en')} observations; ` +
+          `live store ${store30.toLocaleString('en')} records at day 30, ${store365.toLocaleString('en')} at day 365; ` +
+          `heap ${heap30.toFixed(1)} MB at day 30, ${heap365.toFixed(1)} MB at day 365 (${(heap365 / heap30).toFixed(2)}x)`,
+      );
+    }).run(ONCE);
+    // Tinybench may call the function more than once; keep the report to one line.
+    report.splice(report.findIndex((line) => line.startsWith('365 days')) + 1, report.filter((l) => l.startsWith('365 days')).length - 1);
+  });
+});
+
+describe('held-at over a 1,000,000-record history', () => {
+  // A year of lookup records, about two a minute, as a busy key directory would write them.
+  const ledger = emptyLedger();
+  for (let i = 0; i < 1_000_000; i++) {
+    const t = Math.floor((i * 365 * DAY) / 1_000_000);
+    append(ledger, {
+      category: 'lookup',
+      recordedAt: t,
+      handles: ['+15550000001', '+15550000002'],
+      fields: { requesterHandle: '+15550000001', requesterIp: '203.0.113.1', lookedUpHandle: '+15550000002', deviceCount: 2 },
+    });
+  }
+  let q = 0;
+  const nextT = () => ((q++ * 7919) % 365) * DAY + 12 * 3_600_000;
+
+  test.for([
+    ['counts held at a random past moment', () => countHeldAt(ledger, APPLE_2020S, nextT())],
+    ['one page (50 newest) held at a random past moment', () => heldPage(ledger, APPLE_2020S, nextT(), 0, 50)],
+    ['every record held at a random past moment (about 68,000)', () => heldAt(ledger, APPLE_2020S, nextT())],
+  ] as const)('%s', async ([name, query], { bench }) => {
+    const times: number[] = [];
+    await bench(name, () => {
+      const start = performance.now();
+      query();
+      times.push(performance.now() - start);
+    }).run({ iterations: 200, time: 0, warmupIterations: 10, warmupTime: 0 });
+    report.push(`held-at, ${name}: median ${(median(times) * 1000).toFixed(1)} µs, worst ${(Math.max(...times) * 1000).toFixed(1)} µs over ${times.length} queries`);
+  });
+});
