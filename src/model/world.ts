@@ -190,7 +190,7 @@ export interface WorldConfig {
   scrubWindowMs: number | null;
   /** Keep the journal (the site and tests do; population benchmarks may not). */
   journal: boolean;
-  /** How many messages and calls each device keeps on screen (null: all); older ones scroll away. */
+  /** How many messages and calls each device keeps at least (null: all); older ones scroll away. */
   deviceHistory: number | null;
 }
 
@@ -202,10 +202,13 @@ export const DEFAULT_CONFIG: WorldConfig = {
   deviceHistory: null,
 };
 
-/** Appends to a device-side list, keeping only the newest `limit` items. */
+/**
+ * Appends to a device-side list that keeps at least the newest `limit` items. It trims in one go
+ * when the list reaches twice the limit, so trimming costs nothing per message.
+ */
 function keepNewest<T>(list: T[], item: T, limit: number | null): void {
   list.push(item);
-  if (limit !== null && list.length > limit) list.shift();
+  if (limit !== null && list.length >= 2 * limit) list.splice(0, list.length - limit);
 }
 
 /** Everything the simulation knows. Plain data, so it round-trips through JSON. */
