@@ -5,6 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { scenarioCoreSchema, semanticIssues } from './model/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Sources (content/sources/<id>.yaml): one citation per file; the model and pages cite them by id.
@@ -64,8 +65,23 @@ const sources = defineCollection({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Scenarios (content/scenarios/<id>.yaml): validated by the model's own schema, plus the checks a
+// schema cannot express (unknown people and devices, time running backwards), so a broken
+// scenario fails the build with its file and field path.
+// ---------------------------------------------------------------------------------------------
+
+export const scenarioSchema = scenarioCoreSchema.superRefine((scenario, ctx) => {
+  for (const issue of semanticIssues(scenario)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+
+const scenarios = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/scenarios' }),
+  schema: scenarioSchema,
+});
+
+// ---------------------------------------------------------------------------------------------
 // More collections go here (scenarios in content/scenarios, explainers in content/explainers):
 // define and export each schema above its collection, then add the collection to `collections`.
 // ---------------------------------------------------------------------------------------------
 
-export const collections = { sources };
+export const collections = { sources, scenarios };

@@ -18,7 +18,8 @@ export {
 } from './selectors.ts';
 export type { PolicyComparison } from './selectors.ts';
 export { deviceMachine } from './device-machine.ts';
-export { parseScenario, scenarioCoreSchema, scenarioPolicy, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
+export { parseScenario, scenarioCoreSchema, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
+export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';
 export { createSession, advanceTo, act, runScenario, sessionEnd } from './session.ts';
 export type { Session, SessionOptions } from './session.ts';

@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
 import { metadataOnlyCrypto, realCrypto, type Crypto } from './crypto.ts';
 import type { BackupMode, Policy } from './policy.ts';
-import { scenarioPolicy, type ScenarioCore } from './scenario.ts';
+import type { ScenarioCore } from './scenario.ts';
+import { scenarioPolicy } from './script.ts';
 import { act, advanceTo, createSession, sessionEnd, type Session } from './session.ts';
 import type { SimTime } from './time.ts';
 import type { Action, Engine, JournalEntry, WorldConfig } from './world.ts';
@@ -13,6 +14,8 @@ import type { Action, Engine, JournalEntry, WorldConfig } from './world.ts';
  * what selectors and islands watch.
  */
 export interface SimulationContext {
+  /** The scenario as loaded, so `reset` can start it again. */
+  scenario: ScenarioCore;
   session: Session;
   policy: Policy;
   /** A second policy to set beside the first, over the same history. */
@@ -41,7 +44,9 @@ export type ControlEvent =
   | { type: 'compare.set'; policy: Policy | undefined }
   | { type: 'backup.set'; mode: BackupMode }
   | { type: 'view.scrub'; t: SimTime }
-  | { type: 'view.live' };
+  | { type: 'view.live' }
+  /** Starts the scenario again from its first moment, keeping the chosen policies. */
+  | { type: 'reset' };
 
 /** Reader actions go straight to the world; time moves only through the control events. */
 export type ReaderAction = Exclude<Action, { type: 'time.advance' }>;
@@ -65,6 +70,20 @@ const READER_ACTIONS = [
   'device.network',
   'legal.request',
 ] as const;
+
+function initialContext(input: SimulationInput): SimulationContext {
+  const policy = input.policy ?? scenarioPolicy(input.scenario);
+  const crypto = input.crypto ?? 'p256-ecies-aes256gcm';
+  const engine = engineFor({ crypto, policy, comparePolicy: undefined });
+  const session = createSession(input.scenario, {
+    ...(input.seed === undefined ? {} : { seed: input.seed }),
+    ...(input.config ? { config: input.config } : {}),
+    engine,
+  });
+  // Steps scheduled at the very start run at once, so the page opens on the scenario's first moment.
+  const latest = advanceTo(session, 0, engine);
+  return { scenario: input.scenario, session, policy, comparePolicy: undefined, backupMode: 'off', viewAt: undefined, crypto, revision: 0, latest };
+}
 
 export const simulationMachine = setup({
   types: {
@@ -97,22 +116,14 @@ export const simulationMachine = setup({
       return { viewAt: t === context.session.world.now ? undefined : t, revision: context.revision + 1, latest: [] };
     }),
     live: assign(({ context }) => ({ viewAt: undefined, revision: context.revision + 1, latest: [] })),
+    reset: assign(({ context }) => {
+      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed: context.session.world.seed });
+      return { ...fresh, comparePolicy: context.comparePolicy, backupMode: context.backupMode, revision: context.revision + 1 };
+    }),
   },
 }).createMachine({
   id: 'simulation',
-  context: ({ input }) => {
-    const policy = input.policy ?? scenarioPolicy(input.scenario);
-    const crypto = input.crypto ?? 'p256-ecies-aes256gcm';
-    const engine = engineFor({ crypto, policy, comparePolicy: undefined });
-    const session = createSession(input.scenario, {
-      ...(input.seed === undefined ? {} : { seed: input.seed }),
-      ...(input.config ? { config: input.config } : {}),
-      engine,
-    });
-    // Steps scheduled at the very start run at once, so the page opens on the scenario's first moment.
-    const latest = advanceTo(session, 0, engine);
-    return { session, policy, comparePolicy: undefined, backupMode: 'off', viewAt: undefined, crypto, revision: 0, latest };
-  },
+  context: ({ input }) => initialContext(input),
   on: {
     ...Object.fromEntries(READER_ACTIONS.map((type) => [type, { actions: 'applyReaderAction' }])),
     'time.advanceBy': { actions: 'advanceBy' },
@@ -122,5 +133,6 @@ export const simulationMachine = setup({
     'backup.set': { actions: 'setBackup' },
     'view.scrub': { actions: 'scrub' },
     'view.live': { actions: 'live' },
+    reset: { actions: 'reset' },
   },
 });

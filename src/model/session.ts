@@ -1,5 +1,6 @@
 import type { Policy } from './policy.ts';
-import { scenarioCast, scenarioPolicy, stepAction, type ScenarioCore } from './scenario.ts';
+import type { ScenarioCore } from './scenario.ts';
+import { scenarioCast, scenarioPolicy, stepAction } from './script.ts';
 import type { SimTime } from './time.ts';
 import { DAY } from './time.ts';
 import { apply, createWorld, DEFAULT_ENGINE, type Action, type Engine, type JournalEntry, type WorldConfig, type WorldState } from './world.ts';

@@ -1,0 +1,36 @@
+import { useSelector } from '@xstate/svelte';
+import type { Readable } from 'svelte/store';
+import { startSimulation, type ScenarioCore, type SimulationContext, type SimulationInput } from '../../model/index.ts';
+
+type SimulationActor = ReturnType<typeof startSimulation>;
+
+/**
+ * One simulation actor per scenario on a page, shared by every island through this module:
+ * islands are separate Svelte roots, but they import the same module, so the first island to
+ * ask creates the actor and the rest reuse it. Every panel therefore shows the same moment.
+ */
+const actors = new Map<string, SimulationActor>();
+
+export function simulationFor(scenario: ScenarioCore, options: Omit<SimulationInput, 'scenario'> = {}): SimulationActor {
+  const key = `${scenario.id}@${scenario.version}`;
+  let actor = actors.get(key);
+  if (!actor) {
+    actor = startSimulation({ scenario, ...options });
+    actors.set(key, actor);
+  }
+  return actor;
+}
+
+export interface Simulation {
+  actor: SimulationActor;
+  /** The context, republished on every change (the engine mutates the world; `revision` says when). */
+  context: Readable<SimulationContext>;
+  send: SimulationActor['send'];
+}
+
+/** For components: the shared actor and a store of its context. Islands render; the model decides. */
+export function useSimulation(scenario: ScenarioCore): Simulation {
+  const actor = simulationFor(scenario);
+  const context = useSelector(actor, (s) => s.context, (a, b) => a.revision === b.revision);
+  return { actor, context, send: (event) => actor.send(event) };
+}
