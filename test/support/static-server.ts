@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { headersFor, parseHeadersFile, type HeaderRule } from './headers-file.ts';
 
 const TYPES: Record<string, string> = {
@@ -25,6 +26,8 @@ export interface ServeOptions {
    */
   headersFile?: boolean;
 }
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.csv']);
 
 export interface StaticServer {
   /** Origin plus base, e.g. http://127.0.0.1:41234/ */
@@ -56,9 +59,15 @@ export async function serveStatic(root: string, base = '/', options: ServeOption
     if (file !== absRoot && !file.startsWith(absRoot + sep)) return notFound(res, absRoot);
     const target = await resolveFile(file);
     if (!target) return notFound(res, absRoot);
-    const body = await readFile(target);
+    let body = await readFile(target);
     // A content-type from _headers wins, as on a host.
     if (!res.hasHeader('content-type')) res.setHeader('content-type', TYPES[extname(target)] ?? 'application/octet-stream');
+    // Static hosts compress text; so does this server, so transfer sizes and Lighthouse match a deploy.
+    if (COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      body = gzipSync(body);
+      res.setHeader('content-encoding', 'gzip');
+      res.setHeader('vary', 'accept-encoding');
+    }
     res.writeHead(200);
     res.end(req.method === 'HEAD' ? undefined : body);
   });

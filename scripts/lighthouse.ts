@@ -1,0 +1,75 @@
+// Lighthouse (mobile defaults) on every built page, served on loopback, driving the installed
+// Chromium (never a downloaded one). Prints a table and fails below the thresholds.
+// Usage: npm run lighthouse [-- path ...]   (run `npm run build` first)
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_MISSING, findChromium } from '../test/support/chromium.ts';
+import { serveStatic } from '../test/support/static-server.ts';
+
+export const THRESHOLDS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 } as const;
+type CategoryId = keyof typeof THRESHOLDS;
+const CATEGORY_IDS = Object.keys(THRESHOLDS) as CategoryId[];
+
+function pages(dir: string, root = dir): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...pages(full, root));
+    else if (name === 'index.html') out.push(relative(root, dir) === '' ? '' : `${relative(root, dir)}/`);
+  }
+  return out.sort();
+}
+
+if (!existsSync('dist')) {
+  console.error('lighthouse: no dist/ folder; run `npm run build` first.');
+  process.exit(2);
+}
+const chromePath = findChromium();
+if (!chromePath) {
+  console.error(CHROMIUM_MISSING);
+  process.exit(2);
+}
+
+const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2).map((p) => p.replace(/^\//, '')) : pages('dist');
+const server = await serveStatic('dist', process.env['SITE_BASE'] ?? '/');
+const chrome = await launch({ chromePath, chromeFlags: [...CHROMIUM_FLAGS] });
+const failures: string[] = [];
+const rows: string[][] = [];
+try {
+  for (const path of targets) {
+    const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORY_IDS });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`lighthouse returned nothing for /${path}`);
+    if (lhr.runtimeError) throw new Error(`lighthouse failed on /${path}: ${lhr.runtimeError.message}`);
+    const noindex = (lhr.audits['is-crawlable']?.score ?? 1) === 0;
+    const scores = CATEGORY_IDS.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
+    const bytes = Number(lhr.audits['total-byte-weight']?.numericValue ?? 0);
+    rows.push([`/${path}`, ...scores.map(String), `${(bytes / 1024).toFixed(1)} KB`]);
+    CATEGORY_IDS.forEach((id, i) => {
+      if (id === 'seo' && noindex) return; // embed pages are noindex on purpose
+      if ((scores[i] as number) < THRESHOLDS[id]) {
+        const failing = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 1 && lhr.categories[id]?.auditRefs.some((r) => r.id === a.id && r.weight > 0))
+          .map((a) => a.id)
+          .join(', ');
+        failures.push(`/${path}: ${id} ${scores[i]} < ${THRESHOLDS[id]} (failing audits: ${failing})`);
+      }
+    });
+  }
+} finally {
+  chrome.kill();
+  await server.close();
+}
+
+const header = ['page', 'perf', 'a11y', 'best practices', 'SEO', 'weight'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+console.log(line(header));
+for (const r of rows) console.log(line(r));
+if (failures.length > 0) {
+  console.error(`\n${failures.join('\n')}`);
+  process.exit(1);
+}
+console.log(`\nAll ${rows.length} pages meet performance ≥ ${THRESHOLDS.performance}, accessibility ${THRESHOLDS.accessibility}, best practices ${THRESHOLDS['best-practices']}, SEO ≥ ${THRESHOLDS.seo}.`);
