@@ -45,8 +45,8 @@ export type ControlEvent =
   | { type: 'backup.set'; mode: BackupMode }
   | { type: 'view.scrub'; t: SimTime }
   | { type: 'view.live' }
-  /** Starts the scenario again from its first moment, keeping the chosen policies. */
-  | { type: 'reset' };
+  /** Starts the scenario again from its first moment, keeping the chosen policies; optionally with another seed. */
+  | { type: 'reset'; seed?: number };
 
 /** Reader actions go straight to the world; time moves only through the control events. */
 export type ReaderAction = Exclude<Action, { type: 'time.advance' }>;
@@ -116,8 +116,9 @@ export const simulationMachine = setup({
       return { viewAt: t === context.session.world.now ? undefined : t, revision: context.revision + 1, latest: [] };
     }),
     live: assign(({ context }) => ({ viewAt: undefined, revision: context.revision + 1, latest: [] })),
-    reset: assign(({ context }) => {
-      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed: context.session.world.seed });
+    reset: assign(({ context, event }) => {
+      const seed = (event as { seed?: number }).seed ?? context.session.world.seed;
+      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed });
       return { ...fresh, comparePolicy: context.comparePolicy, backupMode: context.backupMode, revision: context.revision + 1 };
     }),
   },

@@ -91,3 +91,16 @@ describe('reset', () => {
     expect(selectHeld(c).some((r) => r.category === 'lookup')).toBe(false);
   });
 });
+
+describe('reset with another seed', () => {
+  test('rebuilds the same cast with different keys and push tokens', () => {
+    const actor = startSimulation({ scenario: castScenario() });
+    const token = () => actor.getSnapshot().context.session.world.devices['ana-phone']!.pushToken;
+    const first = token();
+    actor.send({ type: 'reset', seed: 99 });
+    expect(actor.getSnapshot().context.session.world.seed).toBe(99);
+    expect(token()).not.toBe(first);
+    actor.send({ type: 'reset', seed: 1 });
+    expect(token()).toBe(first);
+  });
+});
