@@ -1,0 +1,130 @@
+import {
+  CATEGORIES,
+  FIELD_LABELS,
+  dayOf,
+  formatSimTime,
+  retentionEnd,
+  type BackupMode,
+  type Category,
+  type LegalProcess,
+  type NoLongerHeld,
+  type Policy,
+  type ProducedRecord,
+  type SimTime,
+} from '../../../model/index.ts';
+
+/**
+ * Wording for the legal-request panel. Pure: the model decides what a process returns; these
+ * only choose the words and the order, so they are tested without a browser.
+ */
+
+/** "Apple" only where an Apple preset is active (DESIGN: one vocabulary); "the provider" otherwise. */
+export function providerName(policy: Pick<Policy, 'provider'>, capital = false): string {
+  if (policy.provider === 'Apple') return 'Apple';
+  return capital ? 'The provider' : 'the provider';
+}
+
+/** Backup modes as the reader chooses them; Apple's feature name only under an Apple policy. */
+export function backupOptions(policy: Pick<Policy, 'provider'>): { mode: BackupMode; label: string }[] {
+  return [
+    { mode: 'off', label: 'No cloud backup' },
+    { mode: 'standard', label: 'Cloud backup, standard protection' },
+    { mode: 'adp', label: policy.provider === 'Apple' ? 'Cloud backup, Advanced Data Protection' : 'Cloud backup, end-to-end encrypted' },
+  ];
+}
+
+type Direction = ProducedRecord['direction'];
+
+const DIRECTION_WORDS: Record<Category, Record<Direction, string>> = {
+  account: { by: 'The target’s account', of: 'The target’s account' },
+  registration: { by: 'A device of the target', of: 'A device of the target' },
+  lookup: { by: 'Looked up by the target', of: 'Someone looked up the target' },
+  routing: { by: 'Sent by the target', of: 'Sent to the target' },
+  // A queued message names only its recipient, so the target is always the one it waits for.
+  queue: { by: 'Waiting for the target', of: 'Waiting for the target' },
+  call: { by: 'Call placed by the target', of: 'Call to the target' },
+  connection: { by: 'The target connected', of: 'The target connected' },
+};
+
+/** Who did what, from the target's side: "Looked up by the target", "Someone looked up the target". */
+export function directionWords(category: Category, direction: Direction): string {
+  return DIRECTION_WORDS[category][direction];
+}
+
+/** "Handle: +1555… · IP address: 203.0.113.24": the fields a record keeps, in the site's labels. */
+export function fieldsText(fields: Record<string, string | number>): string {
+  const parts = Object.entries(fields).map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${k === 'registeredAt' ? formatSimTime(Number(v)) : v}`);
+  return parts.length > 0 ? parts.join(' · ') : 'no fields kept beyond the date';
+}
+
+/** Records grouped by category, in the site's category order; empty groups left out. */
+export function groupByCategory<T extends { category: Category }>(records: readonly T[]): { category: Category; records: T[] }[] {
+  return CATEGORIES.map((category) => ({ category, records: records.filter((r) => r.category === category) })).filter((g) => g.records.length > 0);
+}
+
+/**
+ * Why a record is no longer held, with a concrete day: "expired on Day 31 (kept 30 days)", or, when
+ * something other than retention removed it first, "deleted on delivery, Day 4".
+ */
+export function goneWords(item: NoLongerHeld, policy: Policy): string {
+  const day = dayOf(item.goneAt);
+  if (item.goneAt < retentionEnd(policy, item.category, item.recordedAt)) {
+    return item.category === 'queue' ? `deleted on delivery, Day ${day}` : `replaced by a newer record on Day ${day}`;
+  }
+  const keep = policy.retention[item.category].keep;
+  const kept = keep.kind === 'days' ? ` (kept ${keep.days} day${keep.days === 1 ? '' : 's'})` : '';
+  return `expired on Day ${day}${kept}`;
+}
+
+/**
+ * When the request being shown was served: the latest matching request served at or before `viewAt`.
+ * A pen register collects from that moment on; undefined means none has been served yet.
+ */
+export function servedAt(
+  requests: readonly { at: SimTime; process: LegalProcess; target: string }[],
+  process: LegalProcess,
+  target: string,
+  viewAt: SimTime,
+): SimTime | undefined {
+  let found: SimTime | undefined;
+  for (const r of requests) if (r.process === process && r.target === target && r.at <= viewAt) found = r.at;
+  return found;
+}
+
+/** A pen register's batches handed over by `t`, oldest first, with how many records each carried. */
+export function batches(records: readonly ProducedRecord[], t: SimTime): { at: SimTime; count: number }[] {
+  const byTime = new Map<SimTime, number>();
+  for (const r of records) {
+    if (r.deliveredAt === undefined || r.deliveredAt > t) continue;
+    byTime.set(r.deliveredAt, (byTime.get(r.deliveredAt) ?? 0) + 1);
+  }
+  return [...byTime].sort((a, b) => a[0] - b[0]).map(([at, count]) => ({ at, count }));
+}
+
+/** Numbers for citations, in order of first appearance, so the same source keeps its number in a panel. */
+export function citeNumbers(...lists: readonly (readonly string[])[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const list of lists) for (const id of list) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+  return numbers;
+}
+
+/** A produced record's clock: "Held until Day 31.", "Held for ever.", or, from a pen register, when it was handed over. */
+export function heldWords(record: Pick<ProducedRecord, 'expiresAt' | 'deliveredAt'>): string {
+  if (record.deliveredAt !== undefined) return `Delivered ${formatSimTime(record.deliveredAt)}.`;
+  return Number.isFinite(record.expiresAt) ? `Held until Day ${dayOf(record.expiresAt)}.` : 'Held for ever.';
+}
+
+/** How often a pen register's output arrives: "once a day", "every 15 minutes", "as it happens". */
+export function batchWords(minutes: number): string {
+  if (minutes <= 0) return 'as it happens';
+  if (minutes === 24 * 60) return 'once a day';
+  if (minutes % 60 === 0) return minutes === 60 ? 'every hour' : `every ${minutes / 60} hours`;
+  return `every ${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** When a produced record was made, as precisely as the policy keeps it ("latest only" rules keep the day). */
+export function recordedWords(record: Pick<ProducedRecord, 'category' | 'recordedAt' | 'deliveredAt'>, policy: Policy): string {
+  // A pen register captures live, so its records carry the full time whatever the retention.
+  const dayOnly = record.deliveredAt === undefined && policy.retention[record.category].keep.kind === 'latest';
+  return dayOnly ? `Day ${dayOf(record.recordedAt)}` : formatSimTime(record.recordedAt);
+}
