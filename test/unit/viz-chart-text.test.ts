@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import { DAY, selectGraph, selectHandles, startSimulation } from '../../src/model/index.ts';
+import { countsText, graphSummary, nodeLabels, retentionNote, retentionWindow } from '../../src/components/sim/charts/chart-text.ts';
+import { castScenario } from './model/fixtures.ts';
+
+describe('retentionWindow', () => {
+  test.each([
+    [{ kind: 'days', days: 30 } as const, 40 * DAY, { from: 10 * DAY, to: 40 * DAY, label: 'Lookup records younger than 30 days are held' }],
+    [{ kind: 'days', days: 30 } as const, 5 * DAY, { from: 0, to: 5 * DAY, label: 'Lookup records younger than 30 days are held' }],
+    [{ kind: 'days', days: 1 } as const, 3 * DAY, { from: 2 * DAY, to: 3 * DAY, label: 'Lookup records younger than 1 day are held' }],
+    [{ kind: 'forever' } as const, 3 * DAY, { from: 0, to: 3 * DAY, label: 'Lookup records are held for ever' }],
+    [{ kind: 'days', days: 0 } as const, 3 * DAY, undefined],
+    [{ kind: 'latest' } as const, 3 * DAY, undefined],
+  ])('%j at %d ms', (keep, now, expected) => {
+    expect(retentionWindow(keep, now)).toEqual(expected);
+  });
+
+  test('says why there is no band', () => {
+    expect(retentionNote({ kind: 'days', days: 0 })).toBe('Lookup records are not kept under this policy.');
+    expect(retentionNote({ kind: 'latest' })).toMatch(/latest/);
+    expect(retentionNote({ kind: 'days', days: 30 })).toBeUndefined();
+  });
+});
+
+describe('graphSummary', () => {
+  test.each([
+    [{ inferred: 3, real: 2, actual: 4, seen: 2 }, 'Of the 3 links an observer can draw, 2 are real conversations; the records reveal 2 of the 4 pairs who really talked.'],
+    [{ inferred: 0, real: 0, actual: 0, seen: 0 }, 'From the records held, an observer can draw no links; nobody has really talked yet.'],
+    [{ inferred: 1, real: 0, actual: 0, seen: 0 }, 'The one link an observer can draw is not a real conversation; nobody has really talked yet.'],
+    [{ inferred: 1, real: 1, actual: 1, seen: 1 }, 'The one link an observer can draw is a real conversation; the records reveal the one pair who really talked.'],
+    [{ inferred: 0, real: 0, actual: 1, seen: 0 }, 'From the records held, an observer can draw no links; the records do not reveal the one pair who really talked.'],
+    [{ inferred: 2, real: 1, actual: 3, seen: 0 }, 'Of the 2 links an observer can draw, 1 is a real conversation; the records reveal none of the 3 pairs who really talked.'],
+    [{ inferred: 4, real: 0, actual: 2, seen: 2 }, 'Of the 4 links an observer can draw, none are real conversations; the records reveal both pairs who really talked.'],
+    [{ inferred: 2, real: 2, actual: 2, seen: 2 }, 'Of the 2 links an observer can draw, both are real conversations; the records reveal both pairs who really talked.'],
+    [{ inferred: 5, real: 5, actual: 6, seen: 6 }, 'Of the 5 links an observer can draw, all 5 are real conversations; the records reveal all 6 pairs who really talked.'],
+  ])('%j', (counts, words) => {
+    expect(graphSummary(counts)).toBe(words);
+  });
+});
+
+describe('nodeLabels', () => {
+  const cast = [
+    { handle: '+15550100142', name: 'Ana' },
+    { handle: 'ana@example.org', name: 'Ana' },
+    { handle: 'ben@example.org', name: 'Ben' },
+  ];
+  test('names for the cast, the handle when a name would be ambiguous, and the handle for strangers', () => {
+    expect(nodeLabels(['+15550100142', 'ben@example.org', '+15550100999'], cast)).toEqual({
+      '+15550100142': 'Ana',
+      'ben@example.org': 'Ben',
+      '+15550100999': '+15550100999',
+    });
+    expect(nodeLabels(['+15550100142', 'ana@example.org'], cast)).toEqual({
+      '+15550100142': 'Ana (phone)',
+      'ana@example.org': 'Ana (email)',
+    });
+    const twoPhones = [...cast, { handle: '+15550100143', name: 'Ana' }];
+    expect(nodeLabels(['+15550100142', '+15550100143', 'ana@example.org'], twoPhones)).toEqual({
+      '+15550100142': 'Ana (+15550100142)',
+      '+15550100143': 'Ana (+15550100143)',
+      'ana@example.org': 'Ana (email)',
+    });
+  });
+
+  test('with the model: a looked-up stranger and a contact', () => {
+    const actor = startSimulation({ scenario: castScenario(), crypto: 'metadata-only' });
+    actor.send({ type: 'address.entered', device: 'ana-phone', address: '+1 555 010 0999' });
+    actor.send({ type: 'address.entered', device: 'ana-phone', address: 'Ben' });
+    const context = actor.getSnapshot().context;
+    const graph = selectGraph(context);
+    const labels = nodeLabels(graph.nodes, selectHandles(context));
+    expect(Object.values(labels).sort()).toEqual(['+15550100999', 'Ana', 'Ben']);
+    actor.stop();
+  });
+});
+
+describe('countsText', () => {
+  test('a total and the non-zero counts, in order', () => {
+    expect(countsText([{ label: 'Account', count: 2 }, { label: 'Lookup record', count: 0 }, { label: 'Connection', count: 1 }])).toBe(
+      '3 records held (Account: 2, Connection: 1)',
+    );
+    expect(countsText([{ label: 'Account', count: 1 }])).toBe('1 record held (Account: 1)');
+    expect(countsText([{ label: 'Account', count: 0 }])).toBe('no records held');
+  });
+});
