@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite } from '../support/site.ts';
+import { islandsReady, useSite } from '../support/site.ts';
 
 const site = useSite();
 
@@ -15,9 +15,7 @@ const clock = (page: Page) => page.locator('.time .now');
 const viewing = (page: Page) => page.locator('.time .viewing');
 
 /** Waits until the islands are interactive (Astro hydrates them after load). */
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((el) => !el.hasAttribute('ssr')));
-}
+const ready = islandsReady;
 
 async function advanceDays(page: Page, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await page.getByRole('button', { name: '+1 day' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite } from '../support/site.ts';
+import { islandsReady, useSite } from '../support/site.ts';
 
 const site = useSite();
 
@@ -10,9 +10,7 @@ const composer = (page: Page) => page.locator('section.composer');
 const to = (page: Page) => composer(page).getByLabel('To', { exact: true });
 
 /** Waits until the islands are interactive (Astro hydrates them after load). */
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((el) => !el.hasAttribute('ssr')));
-}
+const ready = islandsReady;
 
 describe('devices: composer, fan-out, people', () => {
   test('typing an address, without sending, looks it up and leaves a lookup record', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite } from '../support/site.ts';
+import { islandsReady, useSite } from '../support/site.ts';
 
 const site = useSite();
 
-/** Islands render on the server first; wait until the panel's island has hydrated before acting. */
-async function hydrated(page: Page, panel: string): Promise<void> {
-  await page.locator(`astro-island:has(${panel}):not([ssr])`).first().waitFor({ state: 'attached' });
+/** Islands render on the server first, and panels below the fold hydrate when seen: wait for all of them. */
+async function hydrated(page: Page, _panel: string): Promise<void> {
+  await islandsReady(page);
 }
 
 async function ask(page: Page, process: string, target: string): Promise<void> {

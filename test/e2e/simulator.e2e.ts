@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { useSite } from '../support/site.ts';
+import { islandsReady, useSite } from '../support/site.ts';
 
 const site = useSite();
 
 describe('simulator: time and ledger', () => {
   test('starts on Day 1 with the registration records held, and time moves forward', async () => {
     await site.visit('simulator/', async ({ page }) => {
+      await islandsReady(page);
       const clock = page.locator('.time .now');
       await expect.poll(() => clock.textContent()).toBe('Day 1, 00:00');
       await expect.poll(() => page.locator('#ledger-heading').count()).toBe(1);
@@ -21,6 +22,7 @@ describe('simulator: time and ledger', () => {
 
   test('the scrub slider speaks the simulated time', async () => {
     await site.visit('simulator/', async ({ page }) => {
+      await islandsReady(page);
       await page.getByRole('button', { name: '+1 day' }).click();
       const slider = page.getByRole('slider');
       await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('Day 2, 00:00');

@@ -144,7 +144,7 @@ describe('loadScenario', () => {
   });
 
   test.each<[string, () => string, RegExp, typeof CliFailure | typeof ScenarioError]>([
-    ['an unknown id lists the ids', () => 'no-such-scenario', /no scenario "no-such-scenario".*a-number-typed, offline-two-weeks/, CliFailure],
+    ['an unknown id lists the ids', () => 'no-such-scenario', /no scenario "no-such-scenario".*a-number-typed, .*offline-two-weeks/, CliFailure],
     ['a missing file', () => join(dir, 'missing.yaml'), /cannot read scenario .*missing\.yaml: no such file/, CliFailure],
     ['a folder', () => dir, /that is a folder/, CliFailure],
     ['broken YAML', () => join(dir, 'not-yaml.yaml'), /not-yaml\.yaml: not valid YAML/, CliFailure],
