@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { islandsReady, useSite } from '../support/site.ts';
+
+// The simulator issue's end-to-end journeys, driven only through what a reader can click and type.
+const site = useSite();
+const composer = (page: Page) => page.locator('section.composer');
+const lookupRows = (page: Page) => page.locator('.ledger tbody tr', { hasText: 'Lookup record' });
+
+async function jumpToDay(page: Page, day: number): Promise<void> {
+  await page.locator('.time form.jump input').fill(String(day));
+  await page.locator('.time form.jump').getByRole('button', { name: 'Go' }).click();
+  await expect.poll(() => page.locator('.time .now').textContent()).toBe(`Day ${day}, 00:00`);
+}
+
+async function typeAddress(page: Page, address: string): Promise<void> {
+  const field = composer(page).getByLabel('To', { exact: true });
+  await field.fill(address);
+  await field.press('Enter');
+}
+
+describe('journeys', () => {
+  test.each([
+    ['Apple, 2016', 31, 30],
+    ['Apple, 2020s', 26, 25],
+  ])('under %s a lookup typed but never sent is held, then gone on day %i', async (policyName, goneDay, heldDay) => {
+    await site.visit('simulator/', async ({ page }) => {
+      await islandsReady(page);
+      await page.locator('section.policy').getByRole('radio', { name: new RegExp(policyName.replace(/[(),]/g, '.')) }).check();
+      await typeAddress(page, 'ben@example.org');
+      await expect.poll(() => lookupRows(page).count()).toBe(1);
+      await jumpToDay(page, heldDay);
+      await expect.poll(() => lookupRows(page).count()).toBe(1);
+      await jumpToDay(page, goneDay);
+      await expect.poll(() => lookupRows(page).count()).toBe(0);
+    });
+  });
+
+  test('an offline tablet gets the message when it comes back within 30 days', async () => {
+    await site.visit('simulator/', async ({ page }) => {
+      await islandsReady(page);
+      await page.getByRole('button', { name: "Go offline: Ben's tablet" }).click();
+      await typeAddress(page, 'Ben');
+      await composer(page).getByLabel('Message', { exact: true }).fill('Are you there?');
+      await composer(page).getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => page.locator('.ledger tbody tr', { hasText: 'Queued message' }).count()).toBe(1);
+      await jumpToDay(page, 20);
+      await page.getByRole('button', { name: "Come online: Ben's tablet" }).click();
+      await expect.poll(() => page.locator('.ledger tbody tr', { hasText: 'Queued message' }).count()).toBe(0);
+      const conversation = page.locator('section', { has: page.getByRole('heading', { name: 'On the devices' }) });
+      await conversation.getByRole('combobox').selectOption({ label: "Ben's tablet (Ben)" });
+      await expect.poll(() => conversation.textContent()).toContain('Are you there?');
+    });
+  });
+
+  test('after the 30-day hold the offline tablet never gets the message', async () => {
+    await site.visit('simulator/', async ({ page }) => {
+      await islandsReady(page);
+      await page.getByRole('button', { name: "Go offline: Ben's tablet" }).click();
+      await typeAddress(page, 'Ben');
+      await composer(page).getByLabel('Message', { exact: true }).fill('Too late');
+      await composer(page).getByRole('button', { name: 'Send' }).click();
+      await jumpToDay(page, 32);
+      await page.getByRole('button', { name: "Come online: Ben's tablet" }).click();
+      const conversation = page.locator('section', { has: page.getByRole('heading', { name: 'On the devices' }) });
+      await conversation.getByRole('combobox').selectOption({ label: "Ben's tablet (Ben)" });
+      await expect.poll(() => composer(page).textContent()).toContain('dropped');
+      expect(await conversation.textContent()).not.toContain('Too late');
+    });
+  });
+});
