@@ -4,7 +4,7 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 
 /**
  * Seeded randomness with serialisable state, so the same seed gives the same history and a
- * snapshot can carry the generator forward. The model never calls Math.random.
+ * snapshot can carry the generator forward. Nothing in the model uses an unseeded generator.
  */
 export class SeededRandom {
   private generator: JumpableRandomGenerator | undefined;
