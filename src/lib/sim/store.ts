@@ -28,9 +28,13 @@ export interface Simulation {
   send: SimulationActor['send'];
 }
 
-/** For components: the shared actor and a store of its context. Islands render; the model decides. */
-export function useSimulation(scenario: ScenarioCore): Simulation {
-  const actor = simulationFor(scenario);
+/**
+ * For components: the shared actor and a store of its context. Islands render; the model decides.
+ * Pass a getter (`() => scenario`) from a component: the actor is chosen once, when the island
+ * mounts, and a getter says so to Svelte instead of reading the prop at the top level.
+ */
+export function useSimulation(scenario: ScenarioCore | (() => ScenarioCore)): Simulation {
+  const actor = simulationFor(typeof scenario === 'function' ? scenario() : scenario);
   const context = useSelector(actor, (s) => s.context, (a, b) => a.revision === b.revision);
   return { actor, context, send: (event) => actor.send(event) };
 }
