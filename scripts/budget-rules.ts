@@ -26,6 +26,8 @@ export type PageType = keyof typeof BUDGETS;
  * `*` matches one or more characters other than '/'; `**` matches anything, '/' included, or nothing.
  */
 export const PAGE_TYPES: readonly { pattern: string; type: PageType }[] = [
+  // The home page carries a compact simulator (composer and ledger).
+  { pattern: '', type: 'simulator' },
   { pattern: 'simulator/**', type: 'simulator' },
   { pattern: 'scenarios/*/**', type: 'simulator' },
   { pattern: 'embed/*/**', type: 'simulator' },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { useSite } from '../support/site.ts';
+import { islandsReady, useSite } from '../support/site.ts';
 
 const site = useSite();
 
@@ -34,14 +34,35 @@ describe('home page', () => {
     );
   });
 
-  test('ships no JavaScript', async () => {
+  test('its compact simulator records a lookup typed but never sent, which is gone by day 31', async () => {
     await site.visit('', async ({ page }) => {
-      expect(await page.locator('script').count()).toBe(0);
+      await islandsReady(page);
+      const figure = page.locator('.try');
+      expect(await figure.locator('[data-panel]').evaluateAll((els) => els.map((el) => el.getAttribute('data-panel')))).toEqual([
+        'composer',
+        'ledger',
+      ]);
+      const to = figure.locator('section.composer').getByLabel('To', { exact: true });
+      await to.fill('ben@example.org');
+      await to.press('Enter');
+      const lookups = figure.locator('.ledger tbody tr', { hasText: 'Lookup record' });
+      await expect.poll(() => lookups.count()).toBe(1);
+      await figure.locator('.time form.jump input').fill('31');
+      await figure.locator('.time form.jump').getByRole('button', { name: 'Go' }).click();
+      await expect.poll(() => lookups.count()).toBe(0);
+      // Only the panels the home page asked for are on it.
+      expect(await page.locator('section.timeline, section.legal, section.policy').count()).toBe(0);
     });
   });
 });
 
 describe('about page', () => {
+  test('ships no JavaScript', async () => {
+    await site.visit('about/', async ({ page }) => {
+      expect(await page.locator('script').count()).toBe(0);
+    });
+  });
+
   test('states the no-tracking promise', async () => {
     await site.visit('about/', async ({ page }) => {
       await expect.poll(() => page.getByRole('heading', { name: /we do not watch you/i }).count()).toBe(1);

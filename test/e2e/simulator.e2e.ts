@@ -9,7 +9,7 @@ describe('simulator: time and ledger', () => {
       await islandsReady(page);
       const clock = page.locator('.time .now');
       await expect.poll(() => clock.textContent()).toBe('Day 1, 00:00');
-      await expect.poll(() => page.locator('#ledger-heading').count()).toBe(1);
+      await expect.poll(() => page.locator('.ledger h2').count()).toBe(1);
       expect(await page.locator('.ledger tbody tr').count()).toBeGreaterThan(0);
       await page.getByRole('button', { name: '+1 day' }).click();
       await expect.poll(() => clock.textContent()).toBe('Day 2, 00:00');

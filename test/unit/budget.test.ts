@@ -32,7 +32,7 @@ const FILES: Record<string, string> = {
   '_astro/lazy.css': '.lazy{color:red}',
   '_astro/deep.js': 'export const deep=true;',
   '_astro/unused.js': 'export const never=1;',
-  'index.html': `<!doctype html><html><head>
+  'about/index.html': `<!doctype html><html><head>
     <link rel="icon" href="/favicon.svg" type="image/svg+xml">
     <link rel="stylesheet" href="/_astro/site.css">
     <link rel="canonical" href="https://example.org/">
@@ -61,7 +61,7 @@ afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('page types', () => {
   test('follow the path patterns, first match wins, text-only otherwise', () => {
-    expect(pageTypeOf('')).toBe('text-only');
+    expect(pageTypeOf('')).toBe('simulator');
     expect(pageTypeOf('about/')).toBe('text-only');
     expect(pageTypeOf('404.html')).toBe('text-only');
     expect(pageTypeOf('simulator/')).toBe('simulator');
@@ -139,18 +139,18 @@ describe('parsing', () => {
 
 describe('measuring a built site', () => {
   test('finds every HTML page', () => {
-    expect(listHtmlFiles(dist)).toEqual(['404.html', 'index.html', 'scenarios/two-phones/index.html']);
+    expect(listHtmlFiles(dist)).toEqual(['404.html', 'about/index.html', 'scenarios/two-phones/index.html']);
   });
 
   test('a text page costs its HTML, stylesheet, the stylesheet font, and its icon', () => {
-    const cost = measurePage(dist, 'index.html');
+    const cost = measurePage(dist, 'about/index.html');
     expect(cost.type).toBe('text-only');
     expect(cost.assets.map((a) => [a.file, a.kind])).toEqual([
       ['_astro/font.woff2', 'other'],
       ['_astro/site.css', 'css'],
       ['favicon.svg', 'other'],
     ]);
-    expect(cost.html).toBe(gz(FILES['index.html']!));
+    expect(cost.html).toBe(gz(FILES['about/index.html']!));
     expect(cost.js).toBe(0);
     expect(cost.css).toBe(gz(FILES['_astro/site.css']!) + gz('h1{color:blue}'));
     expect(cost.other).toBe(gz(FILES['favicon.svg']!) + gz(FILES['_astro/font.woff2']!));
@@ -182,8 +182,8 @@ describe('measuring a built site', () => {
     }
   });
 
-  test('measures the whole site, home first', () => {
-    expect(measureSite(dist).map((p) => p.page)).toEqual(['', '404.html', 'scenarios/two-phones/']);
+  test('measures the whole site, in page order', () => {
+    expect(measureSite(dist).map((p) => p.page)).toEqual(['404.html', 'about/', 'scenarios/two-phones/']);
   });
 });
 
