@@ -51,7 +51,8 @@ function bruteForceHeld(all: Observation[], policy: Policy, t: number): number[]
 
 const times = (s: Session) => fc.sample(fc.integer({ min: 0, max: Math.max(0, s.world.now) }), 4).concat([s.world.now]);
 
-describe('properties over random action sequences', () => {
+// 300 runs each take a few seconds, more on a busy machine: the timeout is about load, not a limit.
+describe('properties over random action sequences', { timeout: 60_000 }, () => {
   test('nothing is held past its retention, under every preset', () => {
     fc.assert(
       fc.property(stepsArb, (steps) => {
