@@ -1,6 +1,7 @@
 // Lighthouse (mobile defaults) on every built page, served on loopback, driving the installed
 // Chromium (never a downloaded one). Prints a table and fails below the thresholds.
-// Usage: npm run lighthouse [-- path ...]   (run `npm run build` first)
+// Usage: npm run lighthouse [-- --all | path ...]   (run `npm run build` first)
+// By default it audits one page of each kind (see pageKind), which keeps CI short; --all audits every page.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -22,6 +23,27 @@ function pages(dir: string, root = dir): string[] {
   return out.sort();
 }
 
+/**
+ * A page's kind: pages of one collection share a layout, so one of them stands for all.
+ * '' → 'home', 'sources/' → 'sources/', 'scenarios/' → 'scenarios/', 'scenarios/x/' → 'scenarios/*'.
+ */
+function pageKind(page: string): string {
+  if (page === '') return 'home';
+  const parts = page.split('/').filter(Boolean);
+  return parts.length === 1 ? `${parts[0]}/` : `${parts[0]}/*`;
+}
+
+/** The first page of each kind, in page order. */
+function onePerKind(all: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return all.filter((page) => {
+    const kind = pageKind(page);
+    if (seen.has(kind)) return false;
+    seen.add(kind);
+    return true;
+  });
+}
+
 if (!existsSync('dist')) {
   console.error('lighthouse: no dist/ folder; run `npm run build` first.');
   process.exit(2);
@@ -32,7 +54,14 @@ if (!chromePath) {
   process.exit(2);
 }
 
-const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2).map((p) => p.replace(/^\//, '')) : pages('dist');
+const args = process.argv.slice(2);
+const unknownFlag = args.find((a) => a.startsWith('-') && a !== '--all');
+if (unknownFlag) {
+  console.error(`lighthouse: unknown option ${unknownFlag}; expected --all or page paths such as /simulator/.`);
+  process.exit(2);
+}
+const paths = args.filter((a) => a !== '--all');
+const targets = paths.length > 0 ? paths.map((p) => p.replace(/^\//, '')) : args.includes('--all') ? pages('dist') : onePerKind(pages('dist'));
 const server = await serveStatic('dist', process.env['SITE_BASE'] ?? '/');
 const chrome = await launch({ chromePath, chromeFlags: [...CHROMIUM_FLAGS] });
 const failures: string[] = [];
