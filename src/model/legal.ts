@@ -122,9 +122,11 @@ export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery)
   const canBackup = query.process === 'warrant' && policy.contentViaBackup.modes.includes(query.backupMode);
   const cannotProduce = [
     {
-      what: 'Message content',
-      why: 'Not held (end-to-end encrypted): only the devices have the keys.',
-      sources: ['apple-platform-security-imessage'],
+      what: canBackup ? 'Message content from the messaging servers' : 'Message content',
+      why:
+        'Not held (end-to-end encrypted): only the devices have the keys.' +
+        (policy.contentEncrypted.assumption ? ` Assumption: ${policy.contentEncrypted.assumption}` : ''),
+      sources: policy.contentEncrypted.sources,
     },
   ];
   const alsoProducible = canBackup

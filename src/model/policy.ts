@@ -60,6 +60,8 @@ export interface Policy {
   penRegisterBatchMinutes: number;
   /** Whether a warrant can reach message content through cloud backups, and under which backup modes. */
   contentViaBackup: Cited & { modes: readonly BackupMode[] };
+  /** Why the messaging servers cannot produce message content: the source for its end-to-end encryption. */
+  contentEncrypted: Cited;
 }
 
 function sameForEveryProcess(rule: LegalRule): Record<LegalProcess, LegalRule> {
@@ -146,6 +148,7 @@ export const APPLE_2016: Policy = {
   }),
   penRegisterBatchMinutes: 24 * 60,
   contentViaBackup: APPLE_BACKUP,
+  contentEncrypted: { sources: ['apple-platform-security-imessage'] },
 };
 
 export const APPLE_2020S: Policy = {
@@ -187,6 +190,7 @@ export const SIGNAL_LIKE: Policy = {
   legal: sameForEveryProcess({ categories: ['account', 'connection'], sources: ['signal-bigbrother'] }),
   penRegisterBatchMinutes: 0,
   contentViaBackup: { modes: [], sources: ['signal-bigbrother'] },
+  contentEncrypted: { sources: ['signal-bigbrother'] },
 };
 
 export const WHATSAPP_LIKE: Policy = {
@@ -231,6 +235,7 @@ export const WHATSAPP_LIKE: Policy = {
   },
   penRegisterBatchMinutes: 15,
   contentViaBackup: APPLE_BACKUP,
+  contentEncrypted: { sources: ['fbi-lawful-access-2020'] },
 };
 
 function everything(keep: Keep, sources: readonly string[], assumption: string): Record<Category, RetentionRule> {
@@ -246,6 +251,7 @@ export const KEEP_FOREVER: Policy = {
   summary: 'A counterfactual: every record kept for ever.',
   provider: 'the provider',
   retention: everything({ kind: 'forever' }, [], 'A counterfactual for comparison: no provider is known to do this.'),
+  contentEncrypted: { sources: [], assumption: 'A counterfactual provider with the same end-to-end encryption as the others.' },
 };
 
 export const KEEP_NOTHING: Policy = {
@@ -257,6 +263,7 @@ export const KEEP_NOTHING: Policy = {
   retention: everything({ kind: 'days', days: 0 }, [], 'A counterfactual for comparison: no provider is known to do this.'),
   legal: sameForEveryProcess({ categories: [], sources: [] }),
   contentViaBackup: { modes: [], sources: [] },
+  contentEncrypted: { sources: [], assumption: 'A counterfactual provider with the same end-to-end encryption as the others.' },
 };
 
 export const PRESETS: readonly Policy[] = [APPLE_2016, APPLE_2020S, SIGNAL_LIKE, WHATSAPP_LIKE, KEEP_FOREVER, KEEP_NOTHING];

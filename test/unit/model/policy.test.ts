@@ -19,6 +19,12 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))('preset %s', (_id, policy)
     }
     for (const id of policy.contentViaBackup.sources) expect(known).toContain(id);
   });
+
+  test('why content cannot be produced cites known sources or says it is an assumption', () => {
+    const { sources, assumption } = policy.contentEncrypted;
+    for (const id of sources) expect(known, `${policy.id}.contentEncrypted cites ${id}`).toContain(id);
+    expect(sources.length > 0 || assumption !== undefined).toBe(true);
+  });
 });
 
 test('the legal standards cite known sources', () => {
