@@ -1,6 +1,6 @@
 import { realCrypto, type Crypto, type Envelope, type DeviceKeys } from './crypto.ts';
 import { ModelError } from './errors.ts';
-import { parseHandle } from './handles.ts';
+import { normaliseHandle, parseHandle } from './handles.ts';
 import { append, emptyLedger, prune, type Ledger } from './ledger.ts';
 import type { LegalProcess, Policy } from './policy.ts';
 import { APPLE_2016 } from './policy.ts';
@@ -571,16 +571,28 @@ export function resolveAddress(world: WorldState, deviceId: string, address: str
   const parsed = parseHandle(address);
   if (parsed.ok) return { handles: [parsed.handle.value] };
   const owner = world.people[world.devices[deviceId]?.owner ?? ''];
-  const contact = owner?.contacts.find((c) => c.name.toLowerCase() === address.trim().toLowerCase());
+  const wanted = address.trim().toLowerCase();
+  const contact = owner?.contacts.find((c) => c.name.toLowerCase() === wanted);
   if (contact) {
-    const handles: string[] = [];
-    for (const h of contact.handles) {
-      const p = parseHandle(h);
-      if (p.ok) handles.push(p.handle.value);
-    }
-    if (handles.length > 0) return { handles };
+    const handles = contactHandles(contact);
+    if (handles.length > 0) return { handles: [...handles] };
   }
   return { error: parsed.reason };
+}
+
+/**
+ * A contact's handles, normalised, memoised per contact object: people write to the same few
+ * contacts over and over. Contacts never change after the world is built, and the memo lives
+ * outside the world, so snapshots stay plain data.
+ */
+const normalisedContacts = new WeakMap<object, readonly string[]>();
+function contactHandles(contact: { handles: readonly string[] }): readonly string[] {
+  let handles = normalisedContacts.get(contact);
+  if (!handles) {
+    handles = contact.handles.flatMap((h) => normaliseHandle(h) ?? []);
+    normalisedContacts.set(contact, handles);
+  }
+  return handles;
 }
 
 /**
