@@ -31,16 +31,18 @@ export interface ContactGraph {
 
 const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
 
+/** For each category that links two people: the fields holding both ends, and what kind of evidence it is. */
+const PAIRS: Partial<Record<Category, readonly [string, string, Evidence]>> = {
+  lookup: ['requesterHandle', 'lookedUpHandle', 'lookup'],
+  call: ['callerHandle', 'calleeHandle', 'call'],
+  routing: ['senderHandle', 'recipientHandle', 'routing'],
+};
+
 /** The pair of handles a record links, if the policy kept both ends. */
 function link(o: Observation, policy: Policy): [string, string, Evidence] | undefined {
   const kept = policy.retention[o.category].fields;
   const f = o.fields as unknown as Record<string, string | undefined>;
-  const pairs: Partial<Record<Category, [string, string, Evidence]>> = {
-    lookup: ['requesterHandle', 'lookedUpHandle', 'lookup'],
-    call: ['callerHandle', 'calleeHandle', 'call'],
-    routing: ['senderHandle', 'recipientHandle', 'routing'],
-  };
-  const pair = pairs[o.category];
+  const pair = PAIRS[o.category];
   if (!pair || !kept.includes(pair[0]) || !kept.includes(pair[1])) return undefined;
   const from = f[pair[0]];
   const to = f[pair[1]];
