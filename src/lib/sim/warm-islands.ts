@@ -1,0 +1,21 @@
+/**
+ * Fetches every island's code once the page is idle, before the reader scrolls to it. Panels
+ * below the fold hydrate when they come into view (client:visible); if the network has dropped
+ * by then, their code could not load. Everything else the simulator needs is already in the page,
+ * so after this it keeps working offline. The imports land in the same module map Astro hydrates
+ * from, so nothing is fetched twice; a failed fetch is left for hydration to retry.
+ */
+export function warmIslands(root: Document): void {
+  const warm = () => {
+    const urls = new Set<string>();
+    for (const island of root.querySelectorAll('astro-island')) {
+      for (const name of ['component-url', 'renderer-url']) {
+        const url = island.getAttribute(name);
+        if (url) urls.add(url);
+      }
+    }
+    for (const url of urls) import(/* @vite-ignore */ url).catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 4000 });
+  else setTimeout(warm, 2000);
+}
