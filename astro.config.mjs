@@ -24,6 +24,7 @@ export default defineConfig({
         output: {
           manualChunks(id) {
             if (/\/src\/(components\/sim|viz|lib\/sim)\//.test(id) && !/ContactGraph|force-layout|graph-focus/.test(id)) return 'panels';
+            return undefined;
           },
         },
       },
