@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { PANELS, type Panel } from '../embed/options.ts';
 import { PRESET_IDS, parseDayTime, type Category } from '../../model/index.ts';
+import { FIGURE_COMPONENTS as FIGURES } from './figures.ts';
 
 /** What a writer types after `bind=` on <Scrub>, and the record category whose retention it sets. */
 export const SCRUB_BINDS = {
@@ -118,7 +119,7 @@ export const COMPONENT_NAMES = Object.keys(COMPONENT_PROPS) as ComponentName[];
 export type PropsOf<N extends ComponentName> = z.infer<(typeof COMPONENT_PROPS)[N]>;
 
 /** Components that are figures: they hydrate islands, so a page with any of them ships JavaScript. */
-export const FIGURE_COMPONENTS: readonly ComponentName[] = ['Simulation', 'Ledger', 'Timeline', 'ContactGraph', 'LegalRequest', 'Scrolly', 'Scrub'];
+export const FIGURE_COMPONENTS: readonly ComponentName[] = FIGURES;
 
 /** The single-panel components and the simulator panel each one shows. */
 export const PANEL_OF: Readonly<Partial<Record<ComponentName, Panel>>> = {
@@ -130,12 +131,13 @@ export const PANEL_OF: Readonly<Partial<Record<ComponentName, Panel>>> = {
 
 /** The writer's mistake, in one line that names the file and what was expected. */
 export class ExplainerError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-  ) {
+  readonly file: string;
+  readonly problems: readonly string[];
+  constructor(file: string, problems: readonly string[]) {
     super(`${file}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`}`);
     this.name = 'ExplainerError';
+    this.file = file;
+    this.problems = problems;
   }
 }
 

@@ -8,6 +8,8 @@
  * A plain function of text and id lists: no file system, no Astro, so unit tests call it directly.
  */
 import type { Panel } from '../embed/options.ts';
+import { blankNonMarkup } from './figures.ts';
+export { blankNonMarkup };
 import { DAY, parseDayTime } from '../../model/index.ts';
 import {
   COMPONENT_NAMES,
@@ -54,16 +56,6 @@ export const DEFAULT_PANELS: Readonly<Record<'Simulation' | 'Scrolly', readonly 
   Simulation: ['composer', 'ledger'],
   Scrolly: ['ledger'],
 };
-
-/** Blanks out what is not MDX markup (frontmatter, code, comments), keeping every newline so lines still count. */
-export function blankNonMarkup(source: string): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  let text = source.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, blank);
-  text = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank);
-  text = text.replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
-  text = text.replace(/(`+)[^`\n][\s\S]*?\1/g, blank);
-  return text;
-}
 
 /** Every JSX tag whose name starts with a capital letter: components, never HTML. */
 export function scanTags(source: string): Tag[] {
