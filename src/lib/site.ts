@@ -11,6 +11,7 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { path: '', label: 'Home' },
+  { path: 'explainers/', label: 'Explainers' },
   { path: 'sources/', label: 'Sources' },
   { path: 'about/', label: 'About' },
 ];
