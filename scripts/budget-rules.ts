@@ -36,6 +36,8 @@ export const PAGE_TYPES: readonly { pattern: string; type: PageType }[] = [
   { pattern: 'scenarios/*/**', type: 'simulator' },
   { pattern: 'embed/*/**', type: 'simulator' },
   { pattern: 'explainers/*/**', type: 'explainer' },
+  // The writers' guide shows every component live, so it is held to an explainer's budget.
+  { pattern: 'writing/**', type: 'explainer' },
 ];
 
 /** Slugs of the explainers in `dir` whose text uses no figure component (src/lib/writing/figures.ts). */
