@@ -1,4 +1,7 @@
 /**
+ * Kept with the browser tests, which run one file at a time, because a build is heavy: in the unit
+ * suite it would slow the tests running beside it on a two-core machine.
+ *
  * A real `astro build` of the site with the explainers collection pointed at a fixture folder
  * (EXPLAINERS_DIR), in a scratch copy of the project so the real build's caches and dist/ are never
  * touched. The writer's mistake must fail the build, and the message must name the file, the line
@@ -14,7 +17,7 @@ const root = resolve('.');
 const scratch = mkdtempSync(join(tmpdir(), 'wtsk-explainer-build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function buildWith(fixture: string): { status: number | null; output: string } {
+function astroWith(command: 'build' | 'sync', fixture: string): { status: number | null; output: string } {
   for (const entry of ['src', 'content', 'public', 'svelte.config.js', 'tsconfig.json', 'package.json']) {
     cpSync(join(root, entry), join(scratch, entry), { recursive: true });
   }
@@ -38,13 +41,13 @@ function buildWith(fixture: string): { status: number | null; output: string } {
 
 describe('astro build with a broken explainer', () => {
   test('fails, naming the file, the line and the unknown source id', () => {
-    const { status, output } = buildWith('unknown-source');
+    const { status, output } = astroWith('build', 'unknown-source');
     expect(status, output).not.toBe(0);
     expect(output).toContain('fixture-explainers/broken-citation.mdx: line 10: <Cite> id: unknown source id "no-such-source-2099"');
   }, 120_000);
 
-  test('fails on bad frontmatter too, naming the field', () => {
-    const { status, output } = buildWith('bad-frontmatter');
+  test('fails on bad frontmatter too (already at content sync), naming the file and the field', () => {
+    const { status, output } = astroWith('sync', 'bad-frontmatter');
     expect(status, output).not.toBe(0);
     expect(output).toContain('fixture-explainers/bad-frontmatter.mdx');
     expect(output).toContain('sources.0: unknown source id "not-a-source"');
