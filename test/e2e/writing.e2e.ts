@@ -24,6 +24,15 @@ describe('writers’ guide', () => {
     });
   });
 
+  test('a <Simulation> with day={3} opens on day 3, at noon', async () => {
+    await site.visit('writing/', async ({ page }) => {
+      await islandsReady(page);
+      await expect.poll(() => page.locator('#simulation .time .now').textContent()).toBe('Day 3, 12:00');
+      // The lookup Maya's phone made on day 1 is held, in the ledger bound to the same simulation.
+      await expect.poll(() => page.locator('#ledger .ledger tbody tr', { hasText: 'Lookup record' }).count()).toBe(1);
+    });
+  });
+
   test('the live scrub changes the live ledger’s policy', async () => {
     await site.visit('writing/', async ({ page }) => {
       await islandsReady(page);

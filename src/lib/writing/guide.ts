@@ -41,7 +41,7 @@ export const GUIDE: readonly ComponentDoc[] = [
       { name: 'controls', type: 'true or false', required: false, text: 'Show the time controls (default true; once per page).' },
       { name: 'caption', type: 'text', required: false, text: 'The figure’s caption. Default: the scenario’s title.' },
     ],
-    example: '<Simulation scenario="a-number-typed" panels="composer" day={1} caption="Pick a name, send nothing" />',
+    example: '<Simulation scenario="a-number-typed" panels="composer" day={3} caption="Pick a name, send nothing" />',
   },
   {
     name: 'Ledger',
