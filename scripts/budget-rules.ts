@@ -1,3 +1,7 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasFigures } from '../src/lib/writing/figures.ts';
+
 // What a first load of each page may cost, in gzip bytes (level 9). `npm run budget` checks the built
 // site against this table. To give a new kind of page its own budget, add a type to BUDGETS and a path
 // pattern to PAGE_TYPES; every page no pattern matches is "text-only".
@@ -26,13 +30,26 @@ export type PageType = keyof typeof BUDGETS;
  * `*` matches one or more characters other than '/'; `**` matches anything, '/' included, or nothing.
  */
 export const PAGE_TYPES: readonly { pattern: string; type: PageType }[] = [
+  // An explainer without figures is held to 0 bytes of JavaScript: one rule per such file, first.
+  ...textOnlyExplainers().map((slug) => ({ pattern: `explainers/${slug}/**`, type: 'text-only' as const })),
   // The home page carries a compact simulator (composer and ledger).
   { pattern: '', type: 'simulator' },
   { pattern: 'simulator/**', type: 'simulator' },
   { pattern: 'scenarios/*/**', type: 'simulator' },
   { pattern: 'embed/*/**', type: 'simulator' },
   { pattern: 'explainers/*/**', type: 'explainer' },
+  // The writers' guide shows every component live, so it is held to an explainer's budget.
+  { pattern: 'writing/**', type: 'explainer' },
 ];
+
+/** Slugs of the explainers in `dir` whose text uses no figure component (src/lib/writing/figures.ts). */
+export function textOnlyExplainers(dir = 'content/explainers'): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx') && !hasFigures(readFileSync(join(dir, name), 'utf8')))
+    .map((name) => name.slice(0, -'.mdx'.length))
+    .sort();
+}
 
 export const DEFAULT_PAGE_TYPE: PageType = 'text-only';
 

@@ -255,8 +255,45 @@ const scenarios = defineCollection({
 });
 
 // ---------------------------------------------------------------------------------------------
-// More collections go here (scenarios in content/scenarios, explainers in content/explainers):
-// define and export each schema above its collection, then add the collection to `collections`.
+// Explainers (content/explainers/<slug>.mdx): articles that use the simulation as figures. The
+// frontmatter is checked here; the components in the text are checked by the explainer page
+// (src/lib/writing/scan.ts), which names the file and line of each mistake.
+// EXPLAINERS_DIR points the collection at another folder: the build-error tests use fixtures.
 // ---------------------------------------------------------------------------------------------
 
-export const collections = { sources, scenarios };
+/** A day, written YYYY-MM-DD; YAML's unquoted dates are taken back to their text. */
+const calendarDate = (what: string) =>
+  z.preprocess(
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+    z
+      .string(expecting(`${what}, written YYYY-MM-DD`))
+      .refine(isCalendarDate, { error: (issue) => `expected ${what}, a real date written YYYY-MM-DD, got "${String(issue.input)}"` }),
+  );
+
+export const explainerSchema = fields(
+  {
+    title: text('a title'),
+    description: text('a one-sentence description, shown in the explainers list and link previews'),
+    author: text('the author’s name'),
+    published: calendarDate('the date first published'),
+    updated: calendarDate('the date last updated').optional(),
+    sources: list(z.string(expecting('a source id (a file name in content/sources/, without .yaml)')).pipe(sourceIdSchema), 'source ids', 1),
+  },
+  'explainer frontmatter ({ title, description, author, published, updated?, sources })',
+).superRefine((data, ctx) => {
+  const known = readSourceIds();
+  data.sources.forEach((id, index) => {
+    if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['sources', index], message: `unknown source id "${id}": expected a file name in content/sources/ (without .yaml)` });
+  });
+  if (data.updated !== undefined && data.updated < data.published) {
+    ctx.addIssue({ code: 'custom', path: ['updated'], message: `expected updated (${data.updated}) on or after published (${data.published})` });
+  }
+});
+export type ExplainerFrontmatter = z.infer<typeof explainerSchema>;
+
+const explainers = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: process.env.EXPLAINERS_DIR ?? './content/explainers' }),
+  schema: explainerSchema,
+});
+
+export const collections = { sources, scenarios, explainers };

@@ -12,6 +12,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { path: '', label: 'Home' },
   { path: 'simulator/', label: 'Simulator' },
+  { path: 'explainers/', label: 'Explainers' },
   { path: 'sources/', label: 'Sources' },
   { path: 'about/', label: 'About' },
 ];

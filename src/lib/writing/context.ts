@@ -1,0 +1,56 @@
+/**
+ * What the writers' components need from the page that renders them: the file (for error messages),
+ * the simulations (scenario cores by id), the sources, citation numbers and panel bindings settled by
+ * scan.ts. The page puts it on Astro.locals before rendering the MDX; every component reads it there,
+ * so the order in which Astro renders components never matters.
+ */
+import type { Source } from '../../content.config';
+import type { ScenarioCore } from '../../model/index.ts';
+import { ExplainerError, type ComponentName } from './components.ts';
+
+export interface WritingContext {
+  /** The explainer's path from the project root, e.g. content/explainers/the-2016-story.mdx. */
+  file: string;
+  scenarios: ReadonlyMap<string, ScenarioCore>;
+  sources: ReadonlyMap<string, Source>;
+  /** Source id → its number on the page (1, 2, …), in order of first citation. */
+  citeNumbers: ReadonlyMap<string, number>;
+  /** Which scenario a component without a `scenario` prop is bound to (the nearest one above it). */
+  bindings: Partial<Record<ComponentName, string>>;
+  /** Counter for element ids that must be unique on the page (citation previews, prediction groups). */
+  nextId: () => number;
+}
+
+declare global {
+  namespace App {
+    interface Locals {
+      writing?: WritingContext;
+    }
+  }
+}
+
+export function writingContext(locals: App.Locals, component: ComponentName): WritingContext {
+  if (!locals.writing) {
+    throw new Error(`<${component}> renders only inside an explainer page (src/pages/explainers/) or the writers' guide, which set up its context`);
+  }
+  return locals.writing;
+}
+
+export function createWritingContext(fields: Omit<WritingContext, 'nextId'>): WritingContext {
+  let next = 0;
+  return { ...fields, nextId: () => ++next };
+}
+
+/** The scenario a component shows: its own `scenario` prop, or the one the scan bound it to. */
+export function scenarioFor(context: WritingContext, component: ComponentName, id: string | undefined): ScenarioCore {
+  const chosen = id ?? context.bindings[component];
+  const scenario = chosen === undefined ? undefined : context.scenarios.get(chosen);
+  if (!scenario) {
+    throw new ExplainerError(context.file, [
+      chosen === undefined
+        ? `<${component}> has no <Simulation> or <Scrolly> above it to bind to; add one, or name a scenario with scenario="…"`
+        : `<${component}> scenario: unknown scenario id "${chosen}"`,
+    ]);
+  }
+  return scenario;
+}

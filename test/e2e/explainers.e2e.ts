@@ -1,0 +1,198 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { islandsReady, useSite } from '../support/site.ts';
+
+// Explainer pages as a reader uses them: the scrollytelling figure driven by scrolling and by its
+// buttons, the scrubbable number, citations and references, predictions, and the text-only page
+// that ships no JavaScript. Every visit also runs axe and fails on console errors and foreign requests.
+const site = useSite();
+const slugs = readdirSync('content/explainers').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)).sort();
+const FLAGSHIP = 'explainers/the-2016-lookup-logs/';
+
+const shownTime = (page: Page) => page.locator('.scrolly .scrolly-time').textContent();
+const lookupRows = (page: Page) => page.locator('.scrolly .ledger tbody tr', { hasText: 'Lookup record' });
+
+/**
+ * Brings the Scrolly's figure into view with its first step still below the reading line, so every
+ * island in it hydrates without the story starting, then waits for them.
+ */
+async function scrollyReady(page: Page): Promise<void> {
+  await page.locator('.scrolly').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.6));
+  await page.waitForFunction(() => {
+    const islands = [...document.querySelectorAll('.scrolly astro-island')];
+    return islands.length > 0 && islands.every((island) => !island.hasAttribute('ssr'));
+  }, undefined, { timeout: 15_000 });
+}
+
+/** Scrolls so that a step's top sits just above the viewport's half-way line (where the story reads it). */
+async function scrollToStep(page: Page, index: number): Promise<void> {
+  await page.locator('.scrolly-step').nth(index).evaluate((el) => {
+    const top = el.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, top - window.innerHeight * 0.4);
+  });
+}
+
+describe('explainers', () => {
+  test('the index lists every explainer, and each link opens it', async () => {
+    expect(slugs.length).toBeGreaterThanOrEqual(3);
+    await site.visit('explainers/', async ({ page }) => {
+      const hrefs = await page.locator('main ul a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      for (const slug of slugs) expect(hrefs).toContain(`/explainers/${slug}/`);
+      const link = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Explainers' });
+      expect(await link.getAttribute('aria-current')).toBe('page');
+    });
+  });
+
+  test.each(slugs.flatMap((slug) => [[slug, 320, 'light'], [slug, 1280, 'dark']] as const))(
+    '%s renders, hydrates and fits %i px (%s)',
+    async (slug, width, colorScheme) => {
+      await site.visit(
+        `explainers/${slug}/`,
+        async ({ page }) => {
+          await islandsReady(page);
+          expect(await page.locator('h1').count()).toBe(1);
+          expect(await page.locator('.prose p').count()).toBeGreaterThan(3);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow).toBeLessThanOrEqual(0);
+        },
+        { viewport: { width, height: 800 }, colorScheme },
+      );
+    },
+  );
+
+  test('scrolling the story moves the simulation: a lookup appears, is held on day 10 and gone on day 31', async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      await scrollyReady(page);
+      expect(await shownTime(page)).toBe('Day 1, 00:00');
+      await scrollToStep(page, 1);
+      await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
+      await expect.poll(() => lookupRows(page).count()).toBe(1);
+      expect(await page.locator('.scrolly-step').nth(1).getAttribute('data-active')).not.toBeNull();
+      await scrollToStep(page, 3);
+      await expect.poll(() => shownTime(page)).toBe('Day 10, 12:30');
+      await expect.poll(() => lookupRows(page).count()).toBe(1);
+      await scrollToStep(page, 4);
+      await expect.poll(() => shownTime(page)).toBe('Day 31, 10:00');
+      await expect.poll(() => lookupRows(page).count()).toBe(0);
+      // Back up the page: the view looks back in time, and the record is there again.
+      await scrollToStep(page, 1);
+      await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
+      await expect.poll(() => lookupRows(page).count()).toBe(1);
+    }, { viewport: { width: 1280, height: 900 } });
+  });
+
+  test('every step is reachable with the buttons and the keyboard, without scrolling', async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      await scrollyReady(page);
+      const next = page.getByRole('button', { name: 'Next step' });
+      await next.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => shownTime(page)).toBe('Day 1, 08:00');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
+      await expect.poll(() => lookupRows(page).count()).toBe(1);
+      await page.getByRole('button', { name: /^Step 5: / }).click();
+      await expect.poll(() => shownTime(page)).toBe('Day 31, 10:00');
+      await expect.poll(() => lookupRows(page).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Step 5: / }).getAttribute('aria-current')).toBe('step');
+      // The last step switches the policy to 25 days: on day 27 the record is already gone.
+      await page.getByRole('button', { name: /^Step 6: / }).click();
+      await expect.poll(() => shownTime(page)).toBe('Day 27, 10:00');
+      await expect.poll(() => page.locator('.scrolly .ledger').textContent()).toContain('Apple, 2020s');
+      await expect.poll(() => lookupRows(page).count()).toBe(0);
+      // Previous goes back to the 2016 policy, where day 31 is past the 30 days too.
+      await page.getByRole('button', { name: 'Previous step' }).click();
+      await expect.poll(() => page.locator('.scrolly .ledger').textContent()).toContain('Apple, 2016');
+      await expect.poll(() => page.locator('.scrolly-position').textContent()).toContain('Step 5 of 6');
+    });
+  });
+
+  test('step-through mode shows one step at a time and needs no scrolling', async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      await scrollyReady(page);
+      const toggle = page.getByRole('button', { name: 'Step through without scrolling' });
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => shownTime(page)).toBe('Day 1, 08:00');
+      expect(await page.locator('.scrolly-step:visible').count()).toBe(1);
+      await page.getByRole('button', { name: 'Next step' }).click();
+      await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
+      expect(await page.locator('.scrolly-step:visible').textContent()).toContain('Maya picks Sam');
+      // Scrolling no longer drives the figure.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(300);
+      expect(await shownTime(page)).toBe('Day 1, 09:01');
+    });
+  });
+
+  test('without JavaScript every step still reads, in order', async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      const steps = page.locator('.scrolly-step');
+      expect(await steps.count()).toBe(6);
+      for (let i = 0; i < 6; i++) expect(await steps.nth(i).isVisible()).toBe(true);
+    }, { javaScriptEnabled: false, axe: false });
+  });
+
+  test('the scrubbable number is a keyboard slider that changes the simulation’s retention', async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      await islandsReady(page);
+      const slider = page.getByRole('slider', { name: 'Lookup records kept' });
+      // 30 under the 2016 policy, or 25 if the story's last step (the 2020s policy) was scrolled past.
+      const start = Number(await slider.getAttribute('aria-valuenow'));
+      expect([25, 30]).toContain(start);
+      expect(await slider.getAttribute('aria-valuetext')).toBe(`Lookup records kept: ${start} days`);
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => slider.getAttribute('aria-valuenow')).toBe(String(start + 1));
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => slider.getAttribute('aria-valuenow')).toBe(String(start - 9));
+      await page.keyboard.press('Home');
+      await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('Lookup records kept: 0 days');
+      await page.keyboard.press('End');
+      await expect.poll(() => slider.textContent()).toBe('90 days');
+      // The same simulation's ledger now runs under the reader's retention.
+      await expect.poll(() => page.locator('.scrolly .ledger').textContent()).toContain('Custom');
+    });
+  });
+
+  test('citations are numbered in order, preview their source on focus, and link to the references', async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      const first = page.locator('.cite-link').first();
+      expect(await first.textContent()).toBe('source 1');
+      expect(await first.getAttribute('href')).toBe('#ref-intercept-2016');
+      const preview = page.locator('.cite-preview').first();
+      expect(await preview.isVisible()).toBe(false);
+      await first.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      expect(await preview.isVisible()).toBe(true);
+      expect(await preview.textContent()).toContain('The Intercept');
+      const refs = page.locator('.references ol li');
+      expect(await refs.first().getAttribute('id')).toBe('ref-intercept-2016');
+      const numbers = await page.locator('.cite-link').evaluateAll((links) => links.map((a) => Number(a.textContent?.replace('source ', ''))));
+      // Numbers first appear in order 1, 2, 3, … and the list has one entry per number.
+      const firsts = numbers.filter((n, i) => numbers.indexOf(n) === i);
+      expect(firsts).toEqual(firsts.map((_, i) => i + 1));
+      expect(await refs.count()).toBe(firsts.length);
+    });
+  });
+
+  test('a prediction is answered first, then revealed', async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      const predict = page.locator('.predict').first();
+      await predict.getByRole('radio').nth(0).check();
+      expect(await predict.locator('.answer').isVisible()).toBe(false);
+      await predict.getByText('Reveal the answer').click();
+      expect(await predict.locator('.answer').textContent()).toContain("Maya's phone asked about Sam's number");
+    });
+  });
+
+  test('the text-only explainer ships no JavaScript at all', async () => {
+    await site.visit('explainers/four-kinds-of-legal-process/', async ({ page }) => {
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.locator('astro-island').count()).toBe(0);
+      expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
+    });
+  });
+});
