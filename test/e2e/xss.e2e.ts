@@ -87,7 +87,7 @@ describe('XSS corpus on /simulator/', () => {
         for (const payload of XSS_PAYLOADS) {
           await to(page).fill(payload);
           await to(page).press('Enter');
-          await expect.poll(() => to(page).getAttribute('aria-invalid'), JSON.stringify(payload.slice(0, 40))).toBe('true');
+          await expect.poll(() => to(page).getAttribute('aria-invalid'), { message: JSON.stringify(payload.slice(0, 40)) }).toBe('true');
           expect(await error.textContent()).toMatch(/^(Enter a|That is not|Phone numbers need|A phone number has)/);
           // Send and Call say the same and send nothing.
           await message(page).fill('hello');
@@ -116,7 +116,7 @@ describe('XSS corpus on /simulator/', () => {
           await to(page).fill(address);
           await to(page).press('Enter');
           const lookup = composer(page).locator('.lookup .handle');
-          await expect.poll(() => lookup.first().textContent(), address).toBe(address.toLowerCase());
+          await expect.poll(() => lookup.first().textContent(), { message: address }).toBe(address.toLowerCase());
           await message(page).fill(`to ${address}`);
           await composer(page).getByRole('button', { name: 'Send' }).click();
           await expect.poll(() => composer(page).locator('.sms-note').textContent()).toContain(address.toLowerCase());
@@ -160,7 +160,7 @@ describe('XSS corpus on /simulator/', () => {
             await expect.poll(() => cy.locator('.error').textContent()).toContain('Give the device a name');
             continue;
           }
-          await expect.poll(() => labels.count(), JSON.stringify(payload.slice(0, 40))).toBe(before + 1);
+          await expect.poll(() => labels.count(), { message: JSON.stringify(payload.slice(0, 40)) }).toBe(before + 1);
           expect(await labels.last().textContent()).toBe(typed);
         }
         await expectClean(page, dialogs, 'adding a device for every payload');
@@ -189,7 +189,7 @@ describe('XSS corpus on /simulator/', () => {
         for (const payload of XSS_PAYLOADS) {
           await day.fill(payload);
           await time.getByRole('button', { name: 'Go' }).click();
-          await expect.poll(() => time.locator('#jump-error').textContent(), JSON.stringify(payload.slice(0, 40))).toMatch(/^Enter a whole day from 1 to \d+\.$/);
+          await expect.poll(() => time.locator('#jump-error').textContent(), { message: JSON.stringify(payload.slice(0, 40)) }).toMatch(/^Enter a whole day from 1 to \d+\.$/);
         }
         expect(await time.locator('.now').textContent()).toBe('Day 1, 00:00');
         // Number fields take keys, not pasted text: type each payload's first characters into one.

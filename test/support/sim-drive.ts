@@ -58,29 +58,26 @@ export async function setSpeed(page: Page, daysPerSecond: number): Promise<void>
 /** The Play/Pause button, located by CSS so resolving it does not walk the whole accessibility tree mid-probe. */
 export const playButton = (page: Page) => page.locator('section.time button.primary');
 
-/**
- * Waits (polling gently, so the test harness adds no work of its own to the page's main thread)
- * until `predicate` holds in the page.
- */
-export async function waitInPage<A>(page: Page, predicate: (arg: A) => boolean, arg: A, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(predicate, arg, { timeout, polling: 250 });
-}
+/** Polling every 250 ms, not every frame, so the test harness adds no work of its own to the page's main thread. */
+const GENTLY = 250;
 
 /** Waits until playback stops at the end of the session (the button reads "Ended"). */
 export async function waitForEnd(page: Page, timeout = 60_000): Promise<void> {
-  await waitInPage(page, () => document.querySelector('section.time button.primary')?.textContent?.trim() === 'Ended', undefined, timeout);
+  await page.waitForFunction(() => document.querySelector('section.time button.primary')?.textContent?.trim() === 'Ended', undefined, {
+    timeout,
+    polling: GENTLY,
+  });
 }
 
 /** Waits until the clock shows `day` or later. */
 export async function waitForDay(page: Page, day: number, timeout = 60_000): Promise<void> {
-  await waitInPage(
-    page,
-    (d) => {
+  await page.waitForFunction(
+    (d: number) => {
       const match = /^Day (\d+),/.exec(document.querySelector('section.time .now')?.textContent ?? '');
       return match !== null && Number(match[1]) >= d;
     },
     day,
-    timeout,
+    { timeout, polling: GENTLY },
   );
 }
 
