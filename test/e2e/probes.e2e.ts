@@ -1,15 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { islandsReady, useSite } from '../support/site.ts';
 import {
   LONG_TASK_OBSERVER,
   clockDay,
+  clockText,
   heldCount,
   longTasksSince,
   median,
   playButton,
   setSpeed,
   typeAddresses,
+  waitForDay,
   waitForEnd,
 } from '../support/sim-drive.ts';
 
@@ -96,4 +98,113 @@ describe('performance probes (Chromium)', () => {
     expect(worst, 'median worst long task while playing, ms').toBeLessThanOrEqual(LONG_TASK_BUDGET_MS);
     expect(expiring.worst, 'worst long task while playing through a mass expiry, ms').toBeLessThanOrEqual(LONG_TASK_BUDGET_MS);
   }, 240_000);
+
+  test('soak: 365 simulated days at 30 days/s with activity: the JS heap on day 365 is within 1.5× that on day 30', async () => {
+    await site.visit(
+      'simulator/',
+      async ({ page, context }) => {
+        await islandsReady(page);
+        const cdp = await heapProbe(context, page);
+        const length = await sessionLength(page);
+        // The sandbox session is shorter than a year: play it through, Reset (which keeps the policy and
+        // starts again on day 1), and go on until 365 simulated days have passed. Heap is compared at the
+        // same point of a session: day 30 of the first, and day 30 of the one in which day 365 falls.
+        const runs = Math.ceil((365 - 30) / length) + 1;
+        let first = 0;
+        let last = 0;
+        for (let run = 0; run < runs; run++) {
+          if (run > 0) {
+            await page.locator('section.time').getByRole('button', { name: 'Reset' }).click();
+            await expect.poll(() => clockDay(page)).toBe(1);
+          }
+          await activity(page, run);
+          await setSpeed(page, 30);
+          // A slow frame can carry playback several days on (up to 7.5 at 30 days/s), so pause on day 20
+          // and go to day 30 exactly, where the session's lookups are all still held (they expire on day 31).
+          await pauseOnDay(page, 20);
+          await playButton(page).click();
+          await waitForDay(page, 20);
+          await expect.poll(() => playButton(page).textContent()).toBe('Play');
+          await goToDay(page, 30);
+          const heap = await cdp.usedHeap();
+          if (run === 0) first = heap;
+          last = heap;
+          console.log(`soak: session ${run + 1} of ${runs}, day ${await clockDay(page)}: ${mb(heap)} MB used JS heap, ${await heldCount(page)} records held`);
+          await playButton(page).click();
+          await waitForEnd(page);
+        }
+        const days = runs * length - (length - 30);
+        console.log(`soak: day 30 ${mb(first)} MB, day ${days} (≥ 365) ${mb(last)} MB: ×${(last / first).toFixed(2)}`);
+        expect(days).toBeGreaterThanOrEqual(365);
+        expect(last, 'heap after 365 simulated days vs day 30').toBeLessThanOrEqual(1.5 * first);
+      },
+      { axe: false },
+    );
+  }, 240_000);
 });
+
+/**
+ * Presses Pause the moment the clock reaches `day`, as a reader's finger would but within a frame
+ * (a test polling from outside would overshoot by days at 30 days/s).
+ */
+async function pauseOnDay(page: Page, day: number): Promise<void> {
+  await page.evaluate((d) => {
+    const clock = document.querySelector('section.time .now');
+    if (!clock) throw new Error('pauseOnDay: no clock');
+    const observer = new MutationObserver(() => {
+      const match = /^Day (\d+),/.exec(clock.textContent ?? '');
+      if (!match || Number(match[1]) < d) return;
+      observer.disconnect();
+      const button = document.querySelector<HTMLButtonElement>('section.time button.primary');
+      if (button?.textContent?.trim() === 'Pause') button.click();
+    });
+    observer.observe(clock, { childList: true, characterData: true, subtree: true });
+  }, day);
+}
+
+async function goToDay(page: Page, day: number): Promise<void> {
+  const time = page.locator('section.time');
+  await time.getByRole('textbox', { name: 'Day', exact: true }).fill(String(day));
+  await time.getByRole('button', { name: 'Go' }).click();
+  await expect.poll(() => clockText(page)).toBe(`Day ${day}, 00:00`);
+}
+
+/** The JS heap after a full garbage collection, through the DevTools protocol. */
+async function heapProbe(context: BrowserContext, page: Page): Promise<{ usedHeap(): Promise<number> }> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  return {
+    async usedHeap() {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    },
+  };
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** The session's last day, from the time controls' own error message ("Enter a whole day from 1 to 60."). */
+async function sessionLength(page: Page): Promise<number> {
+  const time = page.locator('section.time');
+  await time.getByRole('textbox', { name: 'Day', exact: true }).fill('0');
+  await time.getByRole('button', { name: 'Go' }).click();
+  const text = (await time.locator('#jump-error').textContent()) ?? '';
+  const match = /from 1 to (\d+)\./.exec(text);
+  if (!match?.[1]) throw new Error(`sessionLength: unexpected message ${JSON.stringify(text)}`);
+  await time.getByRole('textbox', { name: 'Day', exact: true }).fill('');
+  return Number(match[1]);
+}
+
+/** What a busy reader does in a session: 200 numbers typed, and messages and a call to Ben. */
+async function activity(page: Page, run: number): Promise<void> {
+  await typeAddresses(page, 200, run * 1000);
+  const composer = page.locator('section.composer');
+  await composer.getByLabel('To', { exact: true }).fill('Ben');
+  for (let i = 0; i < 5; i++) {
+    await composer.getByLabel('Message', { exact: true }).fill(`Message ${i} of session ${run + 1}`);
+    await composer.getByRole('button', { name: 'Send' }).click();
+  }
+  await composer.getByRole('button', { name: 'Call' }).click();
+  await expect.poll(() => heldCount(page)).toBeGreaterThanOrEqual(200);
+}
