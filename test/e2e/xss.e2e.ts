@@ -13,6 +13,8 @@ import { XSS_GUARD, watchDialogs, xssState } from '../support/xss-guard.ts';
  */
 const site = useSite();
 const GUARDED: VisitOptions = { initScript: XSS_GUARD };
+/** Each test feeds a whole corpus through one page: allow for a busy CI machine. */
+const SLOW = 180_000;
 
 const composer = (page: Page) => page.locator('section.composer');
 const to = (page: Page) => composer(page).getByLabel('To', { exact: true });
@@ -75,7 +77,7 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  });
+  }, SLOW);
 
   test(`address field: ${XSS_PAYLOADS.length} invalid addresses get an inline reason and are never looked up`, async () => {
     await site.visit(
@@ -104,7 +106,7 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  });
+  }, SLOW);
 
   test(`hostile but valid addresses (${XSS_VALID_ADDRESSES.length}): looked up, held, graphed and exported as text`, async () => {
     await site.visit(
@@ -138,7 +140,7 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  });
+  }, SLOW);
 
   test(`device name: ${XSS_PAYLOADS.length} payloads name new devices, shown as text`, async () => {
     await site.visit(
@@ -176,7 +178,7 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  });
+  }, SLOW);
 
   test('day field and custom retention fields reject every payload', async () => {
     await site.visit(
@@ -209,7 +211,7 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  });
+  }, SLOW);
 
   test(`URL query and fragment: ${XSS_PAYLOADS.length} payloads leave the page working`, async () => {
     await site.visit(
@@ -239,5 +241,5 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  }, 120_000);
+  }, SLOW);
 });
