@@ -36,11 +36,11 @@ interface Run {
  * lookup record), optionally a retention preset chosen in the policy panel, then Play at 30 days/s
  * from day 1 to the end of the session, with a long-task observer installed before the page loads.
  */
-async function measure(policy: string | undefined): Promise<Run> {
+async function measure(policy: string | undefined, profile = false): Promise<Run> {
   let run: Run | undefined;
   await site.visit(
     'simulator/',
-    async ({ page }) => {
+    async ({ page, context }) => {
       await islandsReady(page);
       await typeAddresses(page, RECORDS);
       if (policy) await choosePolicy(page, policy);
@@ -50,10 +50,12 @@ async function measure(policy: string | undefined): Promise<Run> {
       await setSpeed(page, 30);
       // Let the page settle after typing, so the window measured is playback alone.
       await page.waitForTimeout(500);
+      const profiler = profile ? await startProfiler(context, page) : undefined;
       const start = await page.evaluate(() => performance.now());
       await playButton(page).click();
       await waitForEnd(page);
       const end = await page.evaluate(() => performance.now());
+      if (profiler) console.log(`long-task probe: main-thread CPU while playing, by the module at work:\n${await profiler.stop()}`);
       const tasks = (await longTasksSince(page, start)).filter((t) => t.start <= end);
       run = {
         policy: policy ?? 'scenario default',
@@ -75,6 +77,48 @@ async function measure(policy: string | undefined): Promise<Run> {
   return run;
 }
 
+/**
+ * Samples the page's main thread with the DevTools CPU profiler. `stop()` sums the time per module:
+ * each sample goes to the nearest island component on its stack (chunks are named after their
+ * component, e.g. ContactGraph.abc123.js), else to the shared chunk, or to the engine's own work.
+ */
+async function startProfiler(context: BrowserContext, page: Page): Promise<{ stop(): Promise<string> }> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      const parent = new Map<number, number>();
+      for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const module = (id: number): string => {
+        const own = byId.get(id)?.callFrame;
+        if (own && own.url === '' && own.functionName.startsWith('(')) return own.functionName; // (program), (garbage collector), (idle)
+        let shared = '(other)';
+        for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+          const file = (byId.get(cur)?.callFrame.url ?? '').split('/').pop() ?? '';
+          if (/^[A-Z]\w*\.[\w-]+\.js$/.test(file)) return file.split('.')[0] ?? file;
+          if (shared === '(other)' && file.endsWith('.js')) shared = `${file.split('.')[0]} (shared)`;
+        }
+        return shared;
+      };
+      const totals = new Map<string, number>();
+      (profile.samples ?? []).forEach((id, i) => {
+        const key = module(id);
+        totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas?.[i + 1] ?? 0) / 1000);
+      });
+      return [...totals]
+        .filter(([key]) => key !== '(idle)')
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([key, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${key}`)
+        .join('\n');
+    },
+  };
+}
+
 async function choosePolicy(page: Page, name: string): Promise<void> {
   const radio = page.locator('section.policy').getByRole('radio', { name: new RegExp(`^${name}\\b`) });
   await radio.check();
@@ -94,6 +138,8 @@ describe('performance probes (Chromium)', () => {
     }
     const worst = median(runs.map((r) => r.worst));
     console.log(`long-task probe: median worst task over ${RUNS} runs ${worst} ms (runs: ${runs.map((r) => r.worst).join(', ')} ms); with expiry ${expiring.worst} ms`);
+    // Over budget: one more run under the CPU profiler says where the time goes (the profiler slows it, so it is not counted).
+    if (worst > LONG_TASK_BUDGET_MS || expiring.worst > LONG_TASK_BUDGET_MS) await measure('Keep forever', true);
     // The median of several runs, so one hiccup of a shared CI machine does not decide it.
     expect(worst, 'median worst long task while playing, ms').toBeLessThanOrEqual(LONG_TASK_BUDGET_MS);
     expect(expiring.worst, 'worst long task while playing through a mass expiry, ms').toBeLessThanOrEqual(LONG_TASK_BUDGET_MS);
