@@ -3,12 +3,15 @@ import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import mdx from '@astrojs/mdx';
 
-// SITE_BASE lets the deploy test build the site under a sub-path (GitHub Pages style).
+// SITE_BASE lets the deploy test build the site under a sub-path (GitHub Pages style), and
+// ASTRO_OUT_DIR build it somewhere other than dist/ (npm run test:subpath), so dist/ is left alone.
 const base = process.env.SITE_BASE ?? '/';
+const outDir = process.env.ASTRO_OUT_DIR || './dist';
 
 export default defineConfig({
   site: 'https://what-the-server-keeps.example',
   base,
+  outDir,
   trailingSlash: 'always',
   integrations: [svelte(), mdx()],
   // No prefetch, no telemetry-style extras: the site makes no request a reader did not ask for.

@@ -33,3 +33,17 @@ export const XSS_PAYLOADS: readonly string[] = [
 
 /** Marker text each test can look for to prove the payload arrived as text. */
 export const XSS_MARKER = 'window.__xss=1';
+
+/**
+ * Hostile text that is nevertheless a valid email address by the simulator's rules, so it goes all
+ * the way through: the key directory looks it up, the lookup record holds it, the contact graph
+ * labels a node with it (SVG text), and the ledger exports it. Addresses are lower-cased on entry.
+ */
+export const XSS_VALID_ADDRESSES: readonly string[] = [
+  "x'/onfocus=window.__xss=1//'@evil.example",
+  '${window.__xss=1}@evil.example',
+  '{{window.__xss=1}}@evil.example',
+  '%3cimg%20src=x%20onerror=window.__xss=1%3e@evil.example',
+  '=cmd|\'/c+calc\'!a0@evil.example',
+  '\u202eevil\u202c@evil.example',
+];

@@ -1,0 +1,12 @@
+import { launchChromium } from '../test/support/browser.ts';
+import { serveStatic } from '../test/support/static-server.ts';
+const [path, out, width, scroll, scheme] = process.argv.slice(2);
+const server = await serveStatic('dist', '/');
+const b = await launchChromium();
+const ctx = await b.browser.newContext({ viewport: { width: Number(width), height: 900 }, colorScheme: (scheme as 'dark') ?? 'light' });
+const page = await ctx.newPage();
+await page.goto(server.url + path);
+await page.evaluate((y) => window.scrollTo(0, y), Number(scroll));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out });
+await b.close(); await server.close(); process.exit(0);

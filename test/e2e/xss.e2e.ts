@@ -1,0 +1,245 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { islandsReady, siteUrl, useSite, type VisitOptions } from '../support/site.ts';
+import { XSS_MARKER, XSS_PAYLOADS, XSS_VALID_ADDRESSES } from '../support/xss-corpus.ts';
+import { XSS_GUARD, watchDialogs, xssState } from '../support/xss-guard.ts';
+
+/**
+ * Every place a reader (or a link) can put text on /simulator/ gets every payload of the corpus.
+ * Nothing may run (window.__xss stays unset, no dialog, no console error, no CSP violation), no
+ * element or handler may come from a payload, the text shows as text where it is shown, and the
+ * page still works afterwards. useSite() fails the visit on any console error and runs axe.
+ */
+const site = useSite();
+const GUARDED: VisitOptions = { initScript: XSS_GUARD };
+/** Each test feeds a whole corpus through one page: allow for a busy CI machine. */
+const SLOW = 180_000;
+
+const composer = (page: Page) => page.locator('section.composer');
+const to = (page: Page) => composer(page).getByLabel('To', { exact: true });
+const message = (page: Page) => composer(page).getByLabel('Message', { exact: true });
+const bubbles = (page: Page) => page.locator('section.conversation .msg.sent .bubble');
+/** The provider's side and every panel that shows what it holds: message text must never appear there. */
+const PROVIDER_SIDE = ['.provider', 'section.timeline', 'section.legal', 'section.graph', 'section.composer .fanout'];
+
+async function expectClean(page: Page, dialogs: string[], where: string): Promise<void> {
+  const { xss, log } = await xssState(page);
+  expect(xss, `window.__xss after ${where}`).toBeUndefined();
+  expect(dialogs, `dialogs after ${where}`).toEqual([]);
+  expect(log.elements, `elements a payload added (${where})`).toEqual([]);
+  expect(log.attributes, `handlers or javascript: URLs a payload set (${where})`).toEqual([]);
+  expect(log.csp, `CSP violations (${where})`).toEqual([]);
+}
+
+/** Sends `text` from Ana's phone to Ben and returns what the message box held when sent. */
+async function send(page: Page, text: string): Promise<string> {
+  const before = await bubbles(page).count();
+  await message(page).fill(text);
+  const typed = await message(page).inputValue();
+  await composer(page).getByRole('button', { name: 'Send' }).click();
+  await expect.poll(() => bubbles(page).count()).toBe(before + 1);
+  return typed;
+}
+
+describe('XSS corpus on /simulator/', () => {
+  test(`message text: ${XSS_PAYLOADS.length} payloads sent show as plaintext on the devices and never on the provider's side`, async () => {
+    await site.visit(
+      'simulator/',
+      async ({ page }) => {
+        const dialogs = watchDialogs(page);
+        await islandsReady(page);
+        await to(page).fill('Ben');
+        await to(page).press('Enter');
+        const sent: string[] = [];
+        for (const payload of XSS_PAYLOADS) {
+          const typed = await send(page, payload);
+          // The box keeps up to 2,000 characters; what it held is what was sent.
+          expect(typed).toBe(payload.slice(0, 2000).replace(/\r\n?/g, '\n'));
+          expect(await bubbles(page).last().textContent(), `bubble for ${JSON.stringify(payload.slice(0, 40))}`).toBe(typed);
+          sent.push(typed);
+        }
+        await expectClean(page, dialogs, 'sending every payload');
+        // Every bubble is one text node's worth of text: no payload became markup inside it.
+        expect(await bubbles(page).evaluateAll((els) => els.filter((el) => el.children.length > 0).length)).toBe(0);
+        // The fan-out shows ciphertext, and the provider's side never shows the words.
+        for (const selector of PROVIDER_SIDE) {
+          const text = (await page.locator(selector).allTextContents()).join('\n');
+          for (const words of sent) {
+            if (words.trim().length < 4) continue;
+            expect(text.includes(words), `${selector} shows message text ${JSON.stringify(words.slice(0, 40))}`).toBe(false);
+          }
+          expect(text, selector).not.toContain(XSS_MARKER);
+        }
+        // Still usable: another message goes through.
+        expect(await send(page, 'Still here?')).toBe('Still here?');
+        expect(await composer(page).locator('.fanout tbody tr').count()).toBe(4);
+      },
+      GUARDED,
+    );
+  }, SLOW);
+
+  test(`address field: ${XSS_PAYLOADS.length} invalid addresses get an inline reason and are never looked up`, async () => {
+    await site.visit(
+      'simulator/',
+      async ({ page }) => {
+        const dialogs = watchDialogs(page);
+        await islandsReady(page);
+        const error = composer(page).locator('.error').first();
+        for (const payload of XSS_PAYLOADS) {
+          await to(page).fill(payload);
+          await to(page).press('Enter');
+          await expect.poll(() => to(page).getAttribute('aria-invalid'), { message: JSON.stringify(payload.slice(0, 40)) }).toBe('true');
+          expect(await error.textContent()).toMatch(/^(Enter a|That is not|Phone numbers need|A phone number has)/);
+          // Send and Call say the same and send nothing.
+          await message(page).fill('hello');
+          await composer(page).getByRole('button', { name: 'Send' }).click();
+          await composer(page).getByRole('button', { name: 'Call' }).click();
+          expect(await to(page).inputValue()).toBe(payload.replace(/[\r\n]/g, ''));
+        }
+        await expectClean(page, dialogs, 'every invalid address');
+        expect(await page.locator('.ledger tbody tr').filter({ hasText: 'Lookup record' }).count()).toBe(0);
+        expect(await composer(page).locator('.fanout').count()).toBe(0);
+        // Still usable.
+        await to(page).fill('Cy');
+        expect(await send(page, 'Hi Cy')).toBe('Hi Cy');
+      },
+      GUARDED,
+    );
+  }, SLOW);
+
+  test(`hostile but valid addresses (${XSS_VALID_ADDRESSES.length}): looked up, held, graphed and exported as text`, async () => {
+    await site.visit(
+      'simulator/',
+      async ({ page }) => {
+        const dialogs = watchDialogs(page);
+        await islandsReady(page);
+        for (const address of XSS_VALID_ADDRESSES) {
+          await to(page).fill(address);
+          await to(page).press('Enter');
+          const lookup = composer(page).locator('.lookup .handle');
+          await expect.poll(() => lookup.first().textContent(), { message: address }).toBe(address.toLowerCase());
+          await message(page).fill(`to ${address}`);
+          await composer(page).getByRole('button', { name: 'Send' }).click();
+          await expect.poll(() => composer(page).locator('.sms-note').textContent()).toContain(address.toLowerCase());
+        }
+        await expectClean(page, dialogs, 'looking up and texting every hostile address');
+        // Held as text in the ledger's lookup records, and labelled as text in the contact graph's SVG.
+        const ledger = (await page.locator('section.ledger').textContent()) ?? '';
+        const graphLabels = await page.locator('section.graph svg text').allTextContents();
+        for (const address of XSS_VALID_ADDRESSES) {
+          expect(ledger, `ledger holds ${address}`).toContain(address.toLowerCase());
+          expect(graphLabels.some((l) => l.includes(address.toLowerCase())), `graph labels ${address}`).toBe(true);
+        }
+        // The CSV download guards spreadsheet formulas and quotes cells; nothing in it is markup.
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.ledger').getByRole('button', { name: 'Download CSV' }).click()]);
+        const csv = await readFile((await download.path()) ?? '', 'utf8');
+        expect(csv).toContain(`'=cmd|'/c+calc'!a0@evil.example`);
+        expect(csv).not.toMatch(/(^|,)=cmd/m);
+        await expectClean(page, dialogs, 'the CSV download');
+      },
+      GUARDED,
+    );
+  }, SLOW);
+
+  test(`device name: ${XSS_PAYLOADS.length} payloads name new devices, shown as text`, async () => {
+    await site.visit(
+      'simulator/',
+      async ({ page }) => {
+        const dialogs = watchDialogs(page);
+        await islandsReady(page);
+        const people = page.locator('section.people');
+        await people.locator('summary', { hasText: 'Add a device for Cy' }).click();
+        const cy = people.locator('article').filter({ has: page.getByRole('heading', { name: 'Cy', exact: true }) });
+        const name = cy.getByLabel('Device name');
+        const labels = cy.locator('.device-list .label');
+        for (const payload of XSS_PAYLOADS) {
+          const before = await labels.count();
+          await name.fill(payload);
+          const typed = (await name.inputValue()).trim();
+          await cy.getByRole('button', { name: 'Add and register' }).click();
+          if (typed === '') {
+            await expect.poll(() => cy.locator('.error').textContent()).toContain('Give the device a name');
+            continue;
+          }
+          await expect.poll(() => labels.count(), { message: JSON.stringify(payload.slice(0, 40)) }).toBe(before + 1);
+          expect(await labels.last().textContent()).toBe(typed);
+        }
+        await expectClean(page, dialogs, 'adding a device for every payload');
+        // The new names reach the composer's device picker and Cy's phone's alerts, as text.
+        const options = await composer(page).getByLabel('You are using').locator('option').allTextContents();
+        expect(options.some((o) => o.includes(XSS_PAYLOADS[0]!.slice(0, 60)))).toBe(true);
+        const alerts = (await cy.getByRole('list', { name: "Alerts on Cy's phone, newest first" }).textContent()) ?? '';
+        expect(alerts).toContain(XSS_PAYLOADS[0]!.slice(0, 60));
+        // Still usable: Ana's message to Cy now fans out to every one of Cy's devices.
+        await to(page).fill('Cy');
+        await send(page, 'How many devices now?');
+        await expect.poll(() => composer(page).locator('.fanout tbody tr').count()).toBeGreaterThan(XSS_PAYLOADS.length);
+      },
+      GUARDED,
+    );
+  }, SLOW);
+
+  test('day field and custom retention fields reject every payload', async () => {
+    await site.visit(
+      'simulator/',
+      async ({ page }) => {
+        const dialogs = watchDialogs(page);
+        await islandsReady(page);
+        const time = page.locator('section.time');
+        const day = time.getByRole('textbox', { name: 'Day', exact: true });
+        for (const payload of XSS_PAYLOADS) {
+          await day.fill(payload);
+          await time.getByRole('button', { name: 'Go' }).click();
+          await expect.poll(() => time.locator('#jump-error').textContent(), { message: JSON.stringify(payload.slice(0, 40)) }).toMatch(/^Enter a whole day from 1 to \d+\.$/);
+        }
+        expect(await time.locator('.now').textContent()).toBe('Day 1, 00:00');
+        // Number fields take keys, not pasted text: type each payload's first characters into one.
+        const policy = page.locator('section.policy');
+        const field = policy.locator('form.custom input[type="number"]').first();
+        for (const payload of XSS_PAYLOADS) {
+          await field.fill('');
+          await field.pressSequentially(payload.slice(0, 40));
+          await policy.getByRole('button', { name: 'Apply custom retention' }).click();
+          await expect.poll(() => policy.locator('form.custom [role="status"]').textContent()).toMatch(/^(Not applied: fix the days marked below\.|Nothing changed\.|Applied: .+\.)$/);
+        }
+        await expectClean(page, dialogs, 'the day and retention fields');
+        // Still usable.
+        await day.fill('3');
+        await time.getByRole('button', { name: 'Go' }).click();
+        await expect.poll(() => time.locator('.now').textContent()).toBe('Day 3, 00:00');
+      },
+      GUARDED,
+    );
+  }, SLOW);
+
+  test(`URL query and fragment: ${XSS_PAYLOADS.length} payloads leave the page working`, async () => {
+    await site.visit(
+      'simulator/',
+      async ({ page, errors }) => {
+        const dialogs = watchDialogs(page);
+        for (const payload of XSS_PAYLOADS) {
+          // Hosts cap a request line at a few KB (Node at 16 KB): the long payloads are cut to fit.
+          const value = encodeURIComponent(payload.slice(0, 300));
+          const query = ['day', 'speed', 'panels', 'policy', 'seed', 'step', 'theme', 'autoplay', 'v']
+            .map((k) => `${k}=${value}`)
+            .join('&');
+          const response = await page.goto(`${siteUrl('simulator/')}?${query}#${value}`, { waitUntil: 'load' });
+          expect(response?.status()).toBe(200);
+          // The islands that load at once (time controls, composer) hydrate: the scripts ran with the URL in place.
+          await page.locator('astro-island:not([ssr]) > section.time').waitFor();
+          await page.locator('astro-island:not([ssr]) > section.composer').waitFor();
+          expect(await page.locator('section.time .now').textContent()).toBe('Day 1, 00:00');
+          await expectClean(page, dialogs, `?…=${payload.slice(0, 40)}`);
+          expect(errors, `console errors with ?…=${payload.slice(0, 40)}`).toEqual([]);
+          expect(await page.locator('body').textContent()).not.toContain(XSS_MARKER);
+        }
+        // Still usable after the last one, every island included.
+        await islandsReady(page);
+        await to(page).fill('Ben');
+        expect(await send(page, 'After the links')).toBe('After the links');
+      },
+      GUARDED,
+    );
+  }, SLOW);
+});
