@@ -235,7 +235,7 @@ async function sessionLength(page: Page): Promise<number> {
   const time = page.locator('section.time');
   await time.getByRole('textbox', { name: 'Day', exact: true }).fill('0');
   await time.getByRole('button', { name: 'Go' }).click();
-  const text = (await time.locator('#jump-error').textContent()) ?? '';
+  const text = (await time.locator('form.jump .error').textContent()) ?? '';
   const match = /from 1 to (\d+)\./.exec(text);
   if (!match?.[1]) throw new Error(`sessionLength: unexpected message ${JSON.stringify(text)}`);
   await time.getByRole('textbox', { name: 'Day', exact: true }).fill('');

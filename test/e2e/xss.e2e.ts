@@ -191,7 +191,7 @@ describe('XSS corpus on /simulator/', () => {
         for (const payload of XSS_PAYLOADS) {
           await day.fill(payload);
           await time.getByRole('button', { name: 'Go' }).click();
-          await expect.poll(() => time.locator('#jump-error').textContent(), { message: JSON.stringify(payload.slice(0, 40)) }).toMatch(/^Enter a whole day from 1 to \d+\.$/);
+          await expect.poll(() => time.locator('form.jump .error').textContent(), { message: JSON.stringify(payload.slice(0, 40)) }).toMatch(/^Enter a whole day from 1 to \d+\.$/);
         }
         expect(await time.locator('.now').textContent()).toBe('Day 1, 00:00');
         // Number fields take keys, not pasted text: type each payload's first characters into one.
