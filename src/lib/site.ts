@@ -11,6 +11,8 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { path: '', label: 'Home' },
+  { path: 'scenarios/', label: 'Scenarios' },
+  { path: 'teach/', label: 'Teach' },
   { path: 'sources/', label: 'Sources' },
   { path: 'about/', label: 'About' },
 ];

@@ -3,18 +3,32 @@ import { playback } from '../sim/playback.svelte.ts';
 import type { Simulation } from '../sim/store.ts';
 import type { ViewOptions } from './options.ts';
 
+/** What applying options needs of a page's simulation: its actor and a way to send it events. */
+export type SimulationHandle = Pick<Simulation, 'actor' | 'send'>;
+
+/**
+ * The simulated time a view opens at: the `day` asked for (its midnight), or else the time of the
+ * narration step asked for, or else the start. `day` wins, so a link that names both shows that day
+ * with that step's words beside it.
+ */
+export function startTime(options: Pick<ViewOptions, 'day' | 'step'>, stepTimes: readonly number[] = []): number {
+  if (options.day > 1) return (options.day - 1) * DAY;
+  return options.step > 1 ? (stepTimes[options.step - 1] ?? 0) : 0;
+}
+
 /**
  * Applies URL view options to a page's simulation after its islands have hydrated, through the
  * same events a reader's clicks send, so the server-rendered first paint and the hydrated view
  * never disagree. Returns nothing; the view follows the shared actor.
  */
-export function applyViewOptions(sim: Simulation, options: ViewOptions): void {
+export function applyViewOptions(sim: SimulationHandle, options: ViewOptions, stepTimes: readonly number[] = []): void {
   if (options.seed !== undefined) sim.send({ type: 'reset', seed: options.seed });
   const policy = options.policy === undefined ? undefined : presetById(options.policy);
   if (policy) sim.send({ type: 'policy.set', policy });
-  if (options.day > 1) sim.send({ type: 'time.jumpTo', t: (options.day - 1) * DAY });
+  const t = startTime(options, stepTimes);
+  if (t > 0) sim.send({ type: 'time.jumpTo', t });
   playback.speed = options.speed;
-  if (options.autoplay && !options.reducedMotion) playback.play(sim);
+  if (options.autoplay && !options.reducedMotion) playback.play(sim as Simulation);
 }
 
 /** Theme and motion preferences go on <html>, where the stylesheet reads them. */
