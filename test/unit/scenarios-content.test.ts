@@ -253,4 +253,12 @@ describe('each scenario shows what its text says', () => {
     expect(world.devices['theo-phone']!.calls.map((c) => c.answered)).toEqual([false, true]);
     expect(producedOf(answer('unanswered-call', 0), 'call')).toHaveLength(2);
   });
+
+  test('unanswered-call: each call starts with its own lookup of Theo, so two lookup records are held (prompt 3)', () => {
+    const lookups = run('unanswered-call').world.ledger.byCategory.lookup.filter((r) => r.fields.lookedUpHandle === '+15550100152');
+    expect(lookups.map((r) => r.fields.requesterHandle)).toEqual(['+15550100147', '+15550100147']);
+    expect(lookups.every((r) => r.recordedAt < t('day 4 20:01'))).toBe(true);
+    const prompt = scenarios.get('unanswered-call')!.prompts[2]!;
+    expect(prompt.choices[prompt.answer]).toMatch(/^Two/);
+  });
 });

@@ -8,7 +8,7 @@
 import type { ScenarioCore } from '../../model/index.ts';
 import { playback } from '../sim/playback.svelte.ts';
 import { simulationFor } from '../sim/store.ts';
-import { applyPagePreferences, applyViewOptions, type SimulationHandle } from './apply.ts';
+import { applyPagePreferences, applyViewOptions, startTime, type SimulationHandle } from './apply.ts';
 import { parseOptions, type ParsedOptions } from './options.ts';
 
 export interface ScenarioView extends ParsedOptions {
@@ -53,7 +53,10 @@ export function startScenarioView(root: HTMLElement, search: string = location.s
     group.hidden = ![...group.querySelectorAll<HTMLElement>('[data-panel]')].some((p) => !p.hidden);
   }
 
-  const stepper = startNarration(root, steps, sim, options.step);
+  // The step shown: the one asked for, or else the last one reached by the day asked for.
+  const start = startTime(options, stepTimes);
+  const first = options.step > 1 ? options.step : Math.max(1, stepTimes.filter((t) => t <= start).length);
+  const stepper = startNarration(root, steps, sim, first);
   // After the time controls hydrate: they set the page's playback speed as they mount.
   whenHydrated(root.querySelector('.controls astro-island'), () => {
     applyViewOptions(sim, options, stepTimes);
