@@ -133,3 +133,36 @@ describe('versioned links', () => {
     });
   });
 });
+
+describe('view options', () => {
+  test('autoplay plays at the speed asked, follows the narration and stops at its pause points', async () => {
+    await site.visit('embed/a-number-typed/?autoplay=1&speed=30&panels=ledger', async ({ page }) => {
+      const play = page.locator('.controls button[aria-pressed]');
+      const count = page.locator('[data-step-count]');
+      // The moment shown: the view, when a frame carried time past the pause and the view went back.
+      const shown = async () => (await page.locator('.time .viewing').count()) > 0 ? (await page.locator('.time .viewing').textContent())!.replace('viewing ', '') : await page.locator('.time .now').textContent();
+      await expect.poll(() => page.locator('.controls select').inputValue(), { timeout: 5000 }).toBe('30');
+      // Step 1 (day 1, 09:00) is a pause point: playback stops there, on that step.
+      await expect.poll(() => page.locator('.time .now').textContent(), { timeout: 5000 }).not.toBe('Day 1, 00:00');
+      await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('false');
+      expect(await count.textContent()).toBe('Step 1 of 7');
+      await expect.poll(shown).toBe('Day 1, 09:00');
+      // Play on: steps 2 and 3 pass, and it stops at step 4 (day 10), the next pause.
+      await play.click();
+      await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('Step 4 of 7');
+      await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('false');
+      await expect.poll(shown).toBe('Day 10, 12:00');
+    });
+  });
+
+  test('motion=reduce never autoplays, and theme sets the page theme', async () => {
+    await site.visit('embed/a-number-typed/?autoplay=1&motion=reduce&theme=dark', async ({ page }) => {
+      await expect.poll(() => page.locator('[data-stepper-nav]').isVisible()).toBe(true);
+      await page.waitForFunction(() => !document.querySelector('.controls astro-island')?.hasAttribute('ssr'));
+      await page.waitForTimeout(500);
+      expect(await page.locator('.time .now').textContent()).toBe('Day 1, 00:00');
+      expect(await page.locator('.controls button[aria-pressed]').getAttribute('aria-pressed')).toBe('false');
+      expect(await page.evaluate(() => [document.documentElement.dataset['motion'], document.documentElement.dataset['theme']])).toEqual(['reduce', 'dark']);
+    });
+  });
+});

@@ -46,6 +46,10 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('%s', (id, s) => {
       await page.keyboard.press('ArrowLeft');
       await expect.poll(() => count.textContent()).toBe(`Step 2 of ${s.narration.length}`);
       expect(await page.locator('[data-stepper] li:not([hidden])').count()).toBe(1);
+      // At either end the button stays focusable (aria-disabled), so the arrows keep working.
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-stepper]') !== null)).toBe(true);
 
       await runToEnd(page, s);
 

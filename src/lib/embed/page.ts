@@ -6,9 +6,8 @@
  * Everything the URL carries reaches the page as text (textContent), never as HTML.
  */
 import type { ScenarioCore } from '../../model/index.ts';
-import { playback } from '../sim/playback.svelte.ts';
 import { simulationFor } from '../sim/store.ts';
-import { applyPagePreferences, applyViewOptions, startTime, type SimulationHandle } from './apply.ts';
+import { applyPagePreferences, applyViewOptions, controlsPlayback, startTime, type PlaybackControls, type SimulationHandle } from './apply.ts';
 import { parseOptions, type ParsedOptions } from './options.ts';
 
 export interface ScenarioView extends ParsedOptions {
@@ -55,11 +54,12 @@ export function startScenarioView(root: HTMLElement, search: string = location.s
 
   // The step shown: the one asked for, or else the last one reached by the day asked for.
   const start = startTime(options, stepTimes);
-  const first = options.step > 1 ? options.step : Math.max(1, stepTimes.filter((t) => t <= start).length);
-  const stepper = startNarration(root, steps, sim, first);
+  const first = options.step > 1 || options.day === 1 ? options.step : Math.max(1, stepTimes.filter((t) => t <= start).length);
+  const playback = controlsPlayback(root);
+  const stepper = startNarration(root, steps, sim, first, playback);
   // After the time controls hydrate: they set the page's playback speed as they mount.
   whenHydrated(root.querySelector('.controls astro-island'), () => {
-    applyViewOptions(sim, options, stepTimes);
+    applyViewOptions(sim, options, playback, stepTimes);
     stepper?.follow();
   });
   return { ...parsed, sim, core };
@@ -76,7 +76,7 @@ function whenHydrated(island: Element | null, run: () => void): void {
  * the simulation to its moment: forward in time, or the view back to a moment already passed.
  * While time plays, the step follows the clock, and playback stops at a step marked as a pause.
  */
-function startNarration(root: HTMLElement, steps: HTMLElement[], sim: SimulationHandle, first: number) {
+function startNarration(root: HTMLElement, steps: HTMLElement[], sim: SimulationHandle, first: number, playback: PlaybackControls) {
   const box = root.querySelector<HTMLElement>('[data-stepper]');
   const nav = box?.querySelector<HTMLElement>('[data-stepper-nav]');
   if (!box || !nav || steps.length === 0) return undefined;
@@ -88,10 +88,12 @@ function startNarration(root: HTMLElement, steps: HTMLElement[], sim: Simulation
     current = Math.max(0, Math.min(steps.length - 1, index));
     steps.forEach((s, i) => (s.hidden = i !== current));
     if (count) count.textContent = `Step ${current + 1} of ${steps.length}`;
-    if (back) back.disabled = current === 0;
-    if (next) next.disabled = current === steps.length - 1;
+    // aria-disabled, not disabled: a disabled button drops the keyboard focus the arrows rely on.
+    back?.setAttribute('aria-disabled', String(current === 0));
+    next?.setAttribute('aria-disabled', String(current === steps.length - 1));
   };
   const go = (index: number) => {
+    if (index < 0 || index >= steps.length) return;
     show(index);
     playback.pause();
     const t = Number(steps[current]?.dataset['stepAt']);
@@ -118,14 +120,19 @@ function startNarration(root: HTMLElement, steps: HTMLElement[], sim: Simulation
       let last = sim.actor.getSnapshot().context.session.world.now;
       sim.actor.subscribe((snapshot) => {
         const now = snapshot.context.session.world.now;
-        if (!playback.playing || now === last) return void (last = now);
-        steps.forEach((step, i) => {
+        if (!playback.playing() || now === last) return void (last = now);
+        // Show each step the clock passed; stop at the first pause among them.
+        for (const [i, step] of steps.entries()) {
           const t = Number(step.dataset['stepAt']);
-          if (t > last && t <= now) {
-            show(i);
-            if (step.dataset['pause'] !== undefined) playback.pause();
+          if (t <= last || t > now) continue;
+          show(i);
+          if (step.dataset['pause'] !== undefined) {
+            // A frame may carry time past the pause; the view goes back to the step's moment.
+            playback.pause();
+            if (t < now) sim.send({ type: 'view.scrub', t });
+            break;
           }
-        });
+        }
         last = now;
       });
     },
