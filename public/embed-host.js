@@ -8,6 +8,10 @@
  * Each embed posts { type: "wtsk:height", version: 1, height } to its parent. This script finds
  * the iframe that sent it (by its window, and only iframes marked data-wtsk-embed whose src has
  * the sender's origin) and sets that iframe's height. Heights are clamped to 150–20000 px.
+ * A sandboxed iframe without allow-same-origin (as the embed code makes it) has an opaque origin,
+ * so its messages come from origin "null": those are taken from the iframe's own window only.
+ * An embed may have spoken before this script ran, so the script asks each marked iframe for its
+ * height ({ type: "wtsk:height-request", version: 1 }) now and whenever one finishes loading.
  */
 (function () {
   'use strict';
@@ -22,6 +26,22 @@
     }
   }
 
+  function ask(frame) {
+    if (frame.contentWindow) frame.contentWindow.postMessage({ type: 'wtsk:height-request', version: 1 }, '*');
+  }
+  function watch(frame) {
+    if (frame.__wtskWatched) return;
+    frame.__wtskWatched = true;
+    frame.addEventListener('load', function () { ask(frame); });
+    ask(frame);
+  }
+  function watchAll() {
+    var frames = document.querySelectorAll('iframe[data-wtsk-embed]');
+    for (var i = 0; i < frames.length; i++) watch(frames[i]);
+  }
+  watchAll();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchAll);
+
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (!data || data.type !== 'wtsk:height' || data.version !== 1) return;
@@ -31,7 +51,8 @@
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
       if (frame.contentWindow !== event.source) continue;
-      if (originOf(frame.src) !== event.origin) return;
+      var opaque = frame.hasAttribute('sandbox') && !/(^|\s)allow-same-origin(\s|$)/.test(frame.getAttribute('sandbox') || '');
+      if (event.origin !== (opaque ? 'null' : originOf(frame.src))) return;
       frame.style.height = Math.max(150, Math.min(20000, Math.ceil(height))) + 'px';
       return;
     }

@@ -13,6 +13,8 @@ export const NAV: readonly NavItem[] = [
   { path: '', label: 'Home' },
   { path: 'simulator/', label: 'Simulator' },
   { path: 'explainers/', label: 'Explainers' },
+  { path: 'scenarios/', label: 'Scenarios' },
+  { path: 'teach/', label: 'Teach' },
   { path: 'sources/', label: 'Sources' },
   { path: 'about/', label: 'About' },
 ];

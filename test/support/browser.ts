@@ -42,13 +42,15 @@ export async function openWatched(
   browser: Browser,
   origin: string,
   options: BrowserContextOptions = {},
+  /** Further origins a test serves itself (e.g. a host page on a second loopback server). */
+  alsoAllowed: readonly string[] = [],
 ): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const errors: string[] = [];
   const foreignRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (isLocal(url, origin)) return route.continue();
+    if (isLocal(url, origin) || alsoAllowed.some((o) => isLocal(url, o))) return route.continue();
     foreignRequests.push(url);
     return route.abort('blockedbyclient');
   });

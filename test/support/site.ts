@@ -20,6 +20,11 @@ export interface VisitOptions extends BrowserContextOptions {
   axe?: boolean;
   /** A script run in every document of the context before the page's own scripts (context.addInitScript). */
   initScript?: string | (() => unknown);
+  /**
+   * Origins besides the site's that the test itself serves, such as a teacher's page on a second
+   * loopback server; requests to them are allowed. To open a page there, pass its absolute URL as the path.
+   */
+  allowOrigins?: readonly string[];
 }
 
 /** What a visit body gets: the watched page, and the response to its navigation. */
@@ -47,11 +52,12 @@ export function useSite() {
     options: VisitOptions = {},
   ): Promise<void> {
     if (!launched) throw new Error('useSite(): the browser did not start');
-    const { axe = true, initScript, ...contextOptions } = options;
-    const watched = await openWatched(launched.browser, inject('siteOrigin'), contextOptions);
+    const { axe = true, initScript, allowOrigins = [], ...contextOptions } = options;
+    const watched = await openWatched(launched.browser, inject('siteOrigin'), contextOptions, allowOrigins);
     try {
       if (initScript !== undefined) await watched.context.addInitScript(initScript);
-      const response = await watched.page.goto(siteUrl(path), { waitUntil: 'load' });
+      const url = /^https?:\/\//.test(path) ? path : siteUrl(path);
+      const response = await watched.page.goto(url, { waitUntil: 'load' });
       expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
       await body({ ...watched, response });
       if (axe) {

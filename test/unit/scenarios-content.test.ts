@@ -18,6 +18,7 @@ import {
   type Policy,
   type Session,
 } from '../../src/model/index.ts';
+import type { LookupFields } from '../../src/model/records.ts';
 
 /*
  * Every scenario in content/scenarios: valid under the full collection schema (the build's), runs to
@@ -252,5 +253,15 @@ describe('each scenario shows what its text says', () => {
     expect(calls.map((c) => c.recordedAt)).toEqual([t('day 2 20:00'), t('day 4 20:00')]);
     expect(world.devices['theo-phone']!.calls.map((c) => c.answered)).toEqual([false, true]);
     expect(producedOf(answer('unanswered-call', 0), 'call')).toHaveLength(2);
+  });
+
+  test('unanswered-call: each call starts with its own lookup of Theo, so two lookup records are held (prompt 3)', () => {
+    const lookups = run('unanswered-call')
+      .world.ledger.byCategory.lookup.map((r) => ({ recordedAt: r.recordedAt, fields: r.fields as LookupFields }))
+      .filter((r) => r.fields.lookedUpHandle === '+15550100152');
+    expect(lookups.map((r) => r.fields.requesterHandle)).toEqual(['+15550100147', '+15550100147']);
+    expect(lookups.every((r) => r.recordedAt < t('day 4 20:01'))).toBe(true);
+    const prompt = scenarios.get('unanswered-call')!.prompts[2]!;
+    expect(prompt.choices[prompt.answer]).toMatch(/^Two/);
   });
 });

@@ -1,20 +1,67 @@
 import { DAY, presetById } from '../../model/index.ts';
-import { playback } from '../sim/playback.svelte.ts';
 import type { Simulation } from '../sim/store.ts';
 import type { ViewOptions } from './options.ts';
+
+/** What applying options needs of a page's simulation: its actor and a way to send it events. */
+export type SimulationHandle = Pick<Simulation, 'actor' | 'send'>;
+
+/**
+ * The page's playback (speed, play, pause), as its time controls offer it. Page scripts drive
+ * playback through the controls, as a reader does, rather than importing the shared playback
+ * module: a second importer would split that module out of the time controls' chunk, and every
+ * simulator page would pay for the extra chunk.
+ */
+export interface PlaybackControls {
+  setSpeed(speed: number): void;
+  play(): void;
+  pause(): void;
+  playing(): boolean;
+}
+
+/** The time controls under `root` (src/components/sim/TimeControls.svelte), once hydrated. */
+export function controlsPlayback(root: ParentNode): PlaybackControls {
+  const button = () => root.querySelector<HTMLButtonElement>('.controls button[aria-pressed]');
+  const playing = () => button()?.getAttribute('aria-pressed') === 'true';
+  return {
+    setSpeed(speed) {
+      const select = root.querySelector<HTMLSelectElement>('.controls select');
+      if (!select || select.value === String(speed)) return;
+      select.value = String(speed);
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    play() {
+      if (!playing() && !button()?.disabled) button()?.click();
+    },
+    pause() {
+      if (playing()) button()?.click();
+    },
+    playing,
+  };
+}
+
+/**
+ * The simulated time a view opens at: the `day` asked for (its midnight), or else the time of the
+ * narration step asked for, or else the start. `day` wins, so a link that names both shows that day
+ * with that step's words beside it.
+ */
+export function startTime(options: Pick<ViewOptions, 'day' | 'step'>, stepTimes: readonly number[] = []): number {
+  if (options.day > 1) return (options.day - 1) * DAY;
+  return options.step > 1 ? (stepTimes[options.step - 1] ?? 0) : 0;
+}
 
 /**
  * Applies URL view options to a page's simulation after its islands have hydrated, through the
  * same events a reader's clicks send, so the server-rendered first paint and the hydrated view
  * never disagree. Returns nothing; the view follows the shared actor.
  */
-export function applyViewOptions(sim: Simulation, options: ViewOptions): void {
+export function applyViewOptions(sim: SimulationHandle, options: ViewOptions, playback: PlaybackControls, stepTimes: readonly number[] = []): void {
   if (options.seed !== undefined) sim.send({ type: 'reset', seed: options.seed });
   const policy = options.policy === undefined ? undefined : presetById(options.policy);
   if (policy) sim.send({ type: 'policy.set', policy });
-  if (options.day > 1) sim.send({ type: 'time.jumpTo', t: (options.day - 1) * DAY });
-  playback.speed = options.speed;
-  if (options.autoplay && !options.reducedMotion) playback.play(sim);
+  const t = startTime(options, stepTimes);
+  if (t > 0) sim.send({ type: 'time.jumpTo', t });
+  playback.setSpeed(options.speed);
+  if (options.autoplay && !options.reducedMotion) playback.play();
 }
 
 /** Theme and motion preferences go on <html>, where the stylesheet reads them. */

@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { islandsReady, useSite } from '../support/site.ts';
+
+const site = useSite();
+
+/** What a view shows: the clock, the panels left visible, and the policy the ledger names. */
+async function viewState(where: Page | Frame) {
+  return {
+    clock: await where.locator('.time .now').textContent(),
+    panels: await where.locator('[data-panel]:not([hidden])').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset['panel'])),
+    policy: await where.locator('.ledger .summary strong').textContent(),
+    step: await where.locator('[data-step-count]').textContent(),
+  };
+}
+
+/**
+ * Like islandsReady, for a view whose URL hides some panels: a hidden panel is never scrolled to,
+ * so it never hydrates, and only the shown ones are waited for.
+ */
+async function shownIslandsReady(where: Page | Frame): Promise<void> {
+  const islands = where.locator('astro-island');
+  for (let i = 0; i < (await islands.count()); i++) {
+    const island = islands.nth(i);
+    const shown = await island.evaluate((el) => el.closest('[hidden]') === null);
+    if (!shown || (await island.getAttribute('ssr')) === null) continue;
+    await island.evaluate((el) => el.firstElementChild?.scrollIntoView({ block: 'center' }));
+    await where.waitForFunction((el) => !el?.hasAttribute('ssr'), await island.elementHandle(), { timeout: 15_000 });
+  }
+}
+
+/** A site URL as the builder writes it (the configured `site`), as a path on the test server. */
+const localPath = (url: string) => {
+  const u = new URL(url);
+  return (u.pathname + u.search).replace(/^\//, '');
+};
+
+describe('embed builder', () => {
+  test('the code and the share link, opened, reproduce the previewed view', async () => {
+    let embedUrl = '';
+    let shareUrl = '';
+    let previewed: Awaited<ReturnType<typeof viewState>> | undefined;
+    await site.visit(
+      'scenarios/unanswered-call/',
+      async ({ page }) => {
+        await islandsReady(page);
+        await page.locator('[data-builder] summary').click();
+        await page.locator('[data-builder] [name=day]').fill('5');
+        await page.locator('[data-builder] [name=policy]').selectOption('signal-like');
+        for (const name of ['People and devices', 'Composer', 'Conversation', 'Legal request', 'Contact graph']) {
+          await page.getByRole('checkbox', { name, exact: true }).uncheck();
+        }
+        const code = await page.locator('#embed-code').inputValue();
+        embedUrl = /src="([^"]+)"/.exec(code)?.[1]?.replace(/&amp;/g, '&') ?? '';
+        expect(embedUrl).toBe('https://what-the-server-keeps.example/embed/unanswered-call/?v=2&day=5&panels=ledger%2Ctimeline%2Cpolicy&policy=signal-like');
+        expect(code).toContain('data-wtsk-embed');
+        expect(code).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
+
+        // The live preview is the embed page with the same query.
+        const frame = page.frameLocator('[data-preview] iframe');
+        await expect.poll(() => page.locator('[data-preview] iframe').getAttribute('src')).toBe(`/embed/unanswered-call/${new URL(embedUrl).search}`);
+        const preview = (await page.locator('[data-preview] iframe').elementHandle())!;
+        const previewFrame = (await preview.contentFrame())!;
+        await frame.locator('.ledger .summary').waitFor();
+        await expect.poll(() => previewFrame.url()).toContain('policy=signal-like');
+        // Panels below the frame's first screen hydrate when scrolled to, as on any page.
+        await shownIslandsReady(previewFrame);
+        await expect.poll(async () => (await viewState(previewFrame)).clock).toBe('Day 5, 00:00');
+        await expect.poll(async () => (await viewState(previewFrame)).policy).toBe('Signal-like');
+        previewed = await viewState(previewFrame);
+        expect(previewed.panels).toEqual(['ledger', 'timeline', 'policy']);
+
+        await page.getByRole('button', { name: 'Copy the link' }).click();
+        await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied.');
+        shareUrl = await page.evaluate(() => navigator.clipboard.readText());
+        expect(shareUrl).toBe(`https://what-the-server-keeps.example/scenarios/unanswered-call/${new URL(embedUrl).search}`);
+        await page.getByRole('button', { name: 'Copy the code' }).click();
+        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+
+        // Closing the builder removes the preview, so nothing keeps running out of sight.
+        await page.locator('[data-builder] summary').click();
+        expect(await page.locator('[data-preview] iframe').count()).toBe(0);
+      },
+      { permissions: ['clipboard-read', 'clipboard-write'] },
+    );
+
+    for (const url of [embedUrl, shareUrl]) {
+      await site.visit(localPath(url), async ({ page }) => {
+        await page.locator('[data-step-count]').waitFor();
+        await shownIslandsReady(page);
+        await expect.poll(async () => (await viewState(page)).clock).toBe(previewed!.clock);
+        expect(await viewState(page)).toEqual(previewed);
+        expect(await page.locator('[data-url-notes]').isHidden()).toBe(true);
+      });
+    }
+  });
+
+  test('a bad value in the form is reported and left out of the code', async () => {
+    await site.visit('scenarios/a-number-typed/', async ({ page }) => {
+      await islandsReady(page);
+      await page.locator('[data-builder] summary').click();
+      await page.locator('[data-builder] [name=day]').fill('99');
+      await expect.poll(() => page.locator('[data-builder-error]').textContent()).toMatch(/day from 1 to 35/);
+      expect(await page.locator('#embed-code').inputValue()).not.toContain('day=');
+      await page.locator('[data-builder] summary').click();
+    });
+  });
+});
+
+describe('versioned links', () => {
+  test('a link made for an older version opens with a notice that links to the corrections', async () => {
+    await site.visit('scenarios/unanswered-call/?v=1', async ({ page }) => {
+      const notice = page.locator('[data-version-notice]');
+      await expect.poll(() => notice.isVisible()).toBe(true);
+      expect(await notice.textContent()).toMatch(/made for version 1 of this scenario.*now version 2/s);
+      await notice.getByRole('link', { name: 'See what changed' }).click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#corrections');
+      const corrections = page.locator('#corrections');
+      expect(await corrections.textContent()).toMatch(/2026-11-27, version 2:.*lookup that comes before each call/s);
+    });
+  });
+
+  test('the current version, or none, shows no notice; the embed links to the full corrections in a new tab', async () => {
+    await site.visit('scenarios/unanswered-call/?v=2', async ({ page }) => {
+      await islandsReady(page);
+      expect(await page.locator('[data-version-notice]').isHidden()).toBe(true);
+    });
+    await site.visit('embed/unanswered-call/?v=1', async ({ page }) => {
+      const link = page.locator('[data-version-notice] a');
+      await expect.poll(() => link.isVisible()).toBe(true);
+      expect(await link.getAttribute('href')).toBe('/scenarios/unanswered-call/#corrections');
+      expect(await link.getAttribute('target')).toBe('_blank');
+    });
+  });
+});
+
+describe('view options', () => {
+  test('autoplay plays at the speed asked, follows the narration and stops at its pause points', async () => {
+    await site.visit('embed/a-number-typed/?autoplay=1&speed=30&panels=ledger', async ({ page }) => {
+      const play = page.locator('.controls button[aria-pressed]');
+      const count = page.locator('[data-step-count]');
+      // The moment shown: the view, when a frame carried time past the pause and the view went back.
+      const shown = async () => (await page.locator('.time .viewing').count()) > 0 ? (await page.locator('.time .viewing').textContent())!.replace('viewing ', '') : await page.locator('.time .now').textContent();
+      await expect.poll(() => page.locator('.controls select').inputValue(), { timeout: 5000 }).toBe('30');
+      // Step 1 (day 1, 09:00) is a pause point: playback stops there, on that step.
+      await expect.poll(() => page.locator('.time .now').textContent(), { timeout: 5000 }).not.toBe('Day 1, 00:00');
+      await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('false');
+      expect(await count.textContent()).toBe('Step 1 of 7');
+      await expect.poll(shown).toBe('Day 1, 09:00');
+      // Play on: steps 2 and 3 pass, and it stops at step 4 (day 10), the next pause.
+      await play.click();
+      await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('Step 4 of 7');
+      await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('false');
+      await expect.poll(shown).toBe('Day 10, 12:00');
+    });
+  });
+
+  test('motion=reduce never autoplays, and theme sets the page theme', async () => {
+    await site.visit('embed/a-number-typed/?autoplay=1&motion=reduce&theme=dark', async ({ page }) => {
+      await expect.poll(() => page.locator('[data-stepper-nav]').isVisible()).toBe(true);
+      await page.waitForFunction(() => !document.querySelector('.controls astro-island')?.hasAttribute('ssr'));
+      await page.waitForTimeout(500);
+      expect(await page.locator('.time .now').textContent()).toBe('Day 1, 00:00');
+      expect(await page.locator('.controls button[aria-pressed]').getAttribute('aria-pressed')).toBe('false');
+      expect(await page.evaluate(() => [document.documentElement.dataset['motion'], document.documentElement.dataset['theme']])).toEqual(['reduce', 'dark']);
+    });
+  });
+});
