@@ -203,6 +203,26 @@ describe('explainers', () => {
     });
   });
 
+  test("the legal panel's citations name their sources, so they cannot be mistaken for the page's numbered references", async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      const panel = page.locator('[data-panel="legal"]');
+      await panel.scrollIntoViewIfNeeded();
+      await islandsReady(page);
+      const links = panel.locator('.cite a');
+      expect(await links.count()).toBeGreaterThan(0);
+      const names = await links.allTextContents();
+      for (const name of names) expect(name).not.toMatch(/^\s*\d+\s*$/);
+      // Each names a real source and goes to its entry on /sources/, not to this page's references.
+      for (const link of await links.all()) {
+        expect(await link.getAttribute('href')).toMatch(/sources\/#[a-z0-9-]+$/);
+      }
+      expect(names).toContain('Savage, 2021');
+      // The page's own citations stay numbered, in the text, and the panel uses none of them.
+      expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
+      expect(await panel.locator('.cite-link').count()).toBe(0);
+    });
+  });
+
   test('at 320 px a citation preview opens on a tap, fits the screen and closes on Escape', async () => {
     await site.visit(FLAGSHIP, async ({ page }) => {
       const peek = page.locator('.cite-peek').first();
