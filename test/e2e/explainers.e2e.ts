@@ -156,18 +156,43 @@ describe('explainers', () => {
     });
   });
 
-  test('citations are numbered in order, preview their source on focus, and link to the references', async () => {
+  test('citations are numbered in order, link to the references, and preview their source in a popover that Escape closes', async () => {
     await site.visit(FLAGSHIP, async ({ page }) => {
       const first = page.locator('.cite-link').first();
       expect(await first.textContent()).toBe('source 1');
       expect(await first.getAttribute('href')).toBe('#ref-intercept-2016');
       const preview = page.locator('.cite-preview').first();
       expect(await preview.isVisible()).toBe(false);
+      // Hovering or focusing the number shows nothing (SC 1.4.13): the preview appears only when asked for.
+      await first.hover();
       await first.focus();
-      await page.keyboard.press('Shift+Tab');
+      expect(await preview.isVisible()).toBe(false);
+      // The preview button is the next stop in the tab order; Enter opens the preview.
       await page.keyboard.press('Tab');
-      expect(await preview.isVisible()).toBe(true);
+      const peek = page.locator('.cite-peek').first();
+      expect(await peek.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await peek.textContent()).toContain('Preview source 1');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => preview.isVisible()).toBe(true);
+      expect(await preview.locator('.cite-title').textContent()).toBe('Apple Logs Your iMessage Contacts — and May Share Them With Police');
       expect(await preview.textContent()).toContain('The Intercept');
+      // It sits inside the viewport, even at the narrowest width the site supports.
+      const box = await preview.boundingBox();
+      const width = page.viewportSize()?.width ?? 0;
+      expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
+      // Escape dismisses it, and focus stays on the button that opened it.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => preview.isVisible()).toBe(false);
+      expect(await peek.evaluate((el) => el === document.activeElement)).toBe(true);
+      // A click opens it; its Close button closes it; a click elsewhere (light dismiss) closes it too.
+      await peek.click();
+      await expect.poll(() => preview.isVisible()).toBe(true);
+      await preview.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => preview.isVisible()).toBe(false);
+      await peek.click();
+      await expect.poll(() => preview.isVisible()).toBe(true);
+      await page.locator('main h1').click();
+      await expect.poll(() => preview.isVisible()).toBe(false);
       const refs = page.locator('.references ol li');
       expect(await refs.first().getAttribute('id')).toBe('ref-intercept-2016');
       const numbers = await page.locator('.cite-link').evaluateAll((links) => links.map((a) => Number(a.textContent?.replace('source ', ''))));
@@ -176,6 +201,41 @@ describe('explainers', () => {
       expect(firsts).toEqual(firsts.map((_, i) => i + 1));
       expect(await refs.count()).toBe(firsts.length);
     });
+  });
+
+  test("the legal panel's citations name their sources, so they cannot be mistaken for the page's numbered references", async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      const panel = page.locator('[data-panel="legal"]');
+      await panel.scrollIntoViewIfNeeded();
+      await islandsReady(page);
+      const links = panel.locator('.cite a');
+      expect(await links.count()).toBeGreaterThan(0);
+      const names = await links.allTextContents();
+      for (const name of names) expect(name).not.toMatch(/^\s*\d+\s*$/);
+      // Each names a real source and goes to its entry on /sources/, not to this page's references.
+      for (const link of await links.all()) {
+        expect(await link.getAttribute('href')).toMatch(/sources\/#[a-z0-9-]+$/);
+      }
+      expect(names).toContain('Savage, 2021');
+      // The page's own citations stay numbered, in the text, and the panel uses none of them.
+      expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
+      expect(await panel.locator('.cite-link').count()).toBe(0);
+    });
+  });
+
+  test('at 320 px a citation preview opens on a tap, fits the screen and closes on Escape', async () => {
+    await site.visit(FLAGSHIP, async ({ page }) => {
+      const peek = page.locator('.cite-peek').first();
+      const preview = page.locator('.cite-preview').first();
+      await peek.scrollIntoViewIfNeeded();
+      await peek.tap();
+      await expect.poll(() => preview.isVisible()).toBe(true);
+      const box = await preview.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => preview.isVisible()).toBe(false);
+    }, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
   });
 
   test('a prediction is answered first, then revealed', async () => {
@@ -193,6 +253,13 @@ describe('explainers', () => {
       expect(await page.locator('script').count()).toBe(0);
       expect(await page.locator('astro-island').count()).toBe(0);
       expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
+      // Its citation previews still open and close, natively, without a line of JavaScript.
+      const preview = page.locator('.cite-preview').first();
+      await page.locator('.cite-peek').first().click();
+      await expect.poll(() => preview.isVisible()).toBe(true);
+      expect(await preview.locator('.cite-title').textContent()).toBeTruthy();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => preview.isVisible()).toBe(false);
     });
   });
 });

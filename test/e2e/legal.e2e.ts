@@ -26,9 +26,13 @@ describe('legal request panel', () => {
       expect((await produced.locator('h4').allTextContents()).join(' ')).not.toContain('Lookup record');
       expect(await produced.textContent()).not.toMatch(/looked up/i);
       await expect.poll(() => legal.locator('.gone').textContent()).toContain('Nothing has expired yet.');
-      // The standard is cited by numbered links whose accessible names carry the source id.
-      const cite = legal.getByRole('link', { name: 'usc-18-2703' }).first();
+      // The standard is cited by name (never a bare number, which could clash with an explainer's
+      // numbered references), linking to the source's entry on /sources/.
+      const cite = legal.getByRole('link', { name: '18 U.S.C. § 2703', exact: true }).first();
       expect(await cite.getAttribute('href')).toMatch(/sources\/#usc-18-2703$/);
+      const names = await page.locator('section.legal .cite a, [data-panel="policy"] .cite a').allTextContents();
+      expect(names.length).toBeGreaterThan(3);
+      for (const name of names) expect(name).not.toMatch(/^\s*\d+\s*$/);
       // Apple's policy is active, so the panel may say "Apple".
       expect(await legal.textContent()).toContain('Apple');
     });
@@ -120,7 +124,8 @@ describe('retention policy panel', () => {
 
       await policy.getByRole('radio', { name: /Apple, 2016/ }).check();
       await expect.poll(() => summary.textContent()).toBe(before);
-      expect(await lookupRow.textContent()).toContain('30 days');
+      // The policy panel follows the clock at most four times a second (throttle.ts), so wait for it.
+      await expect.poll(() => lookupRow.textContent()).toContain('30 days');
     });
   });
 

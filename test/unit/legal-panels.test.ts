@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   APPLE_2016,
@@ -20,7 +21,6 @@ import {
   backupOptions,
   batchWords,
   batches,
-  citeNumbers,
   directionWords,
   fieldsText,
   goneWords,
@@ -31,6 +31,8 @@ import {
   servedAt,
 } from '../../src/lib/sim/legal/legal.ts';
 import { compareRows, customPolicy, difference, graphWords, parseRetention, retentionInput, retentionWords } from '../../src/lib/sim/legal/policy.ts';
+import { SOURCE_LABELS, sourceLabel } from '../../src/lib/sim/legal/source-labels.ts';
+import { readSourceIds } from '../../src/lib/sources.ts';
 import { castScenario } from './model/fixtures.ts';
 
 const produced = (seq: number, category: ProducedRecord['category'], extra: Partial<ProducedRecord> = {}): ProducedRecord => ({
@@ -176,12 +178,35 @@ describe('pen register', () => {
 });
 
 describe('citations', () => {
-  test('numbered in order of first appearance, one number per source', () => {
-    expect([...citeNumbers(['a', 'b'], ['b', 'c'], [], ['a'])]).toEqual([
-      ['a', 1],
-      ['b', 2],
-      ['c', 3],
-    ]);
+  // Panels cite by name, not number, so they never clash with an explainer's numbered references.
+  const ids = [...readSourceIds()].sort();
+
+  test('every source in content/sources/ has a short label, and no label is left over', () => {
+    expect(Object.keys(SOURCE_LABELS).sort()).toEqual(ids);
+  });
+
+  test('labels are unique, short, and never a bare number', () => {
+    const labels = Object.values(SOURCE_LABELS);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) {
+      expect(label.length, label).toBeLessThanOrEqual(36);
+      expect(label, label).not.toMatch(/^\s*\d+\s*$/);
+    }
+  });
+
+  test.each(ids)('%s: its label carries the year of a dated source', (id) => {
+    const date = /^date:\s*"?(\d{4})/m.exec(readFileSync(`content/sources/${id}.yaml`, 'utf8'))?.[1];
+    if (date) expect(sourceLabel(id)).toContain(date);
+    else expect(sourceLabel(id)).not.toMatch(/\b(19|20)\d\d\b/);
+  });
+
+  test('every source the presets cite has a label; an unknown id shows as itself', () => {
+    for (const preset of [APPLE_2016, APPLE_2020S, SIGNAL_LIKE, WHATSAPP_LIKE, KEEP_NOTHING]) {
+      const cited = [...CATEGORIES.flatMap((c) => preset.retention[c].sources), ...preset.contentViaBackup.sources];
+      for (const id of cited) expect(sourceLabel(id), `${preset.name}: ${id}`).not.toBe(id);
+    }
+    expect(sourceLabel('not-a-source')).toBe('not-a-source');
+    expect(sourceLabel('toString')).toBe('toString');
   });
 });
 

@@ -104,7 +104,7 @@ export const GUIDE: readonly ComponentDoc[] = [
   },
   {
     name: 'Cite',
-    summary: 'A numbered citation. Numbers follow first use; focus or hover previews the source; the references list at the end is made for you.',
+    summary: 'A numbered citation. Numbers follow first use; the number links to its entry, and the ▾ beside it opens a preview of the source (Escape closes it); the references list at the end is made for you.',
     props: [{ name: 'id', type: 'source id', required: true, text: 'A file name in content/sources/, without .yaml. An unknown id fails the build.' }],
     example: 'Apple confirmed 30 days <Cite id="intercept-2016" />.',
   },

@@ -101,13 +101,6 @@ export function batches(records: readonly ProducedRecord[], t: SimTime): { at: S
   return [...byTime].sort((a, b) => a[0] - b[0]).map(([at, count]) => ({ at, count }));
 }
 
-/** Numbers for citations, in order of first appearance, so the same source keeps its number in a panel. */
-export function citeNumbers(...lists: readonly (readonly string[])[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const list of lists) for (const id of list) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
-  return numbers;
-}
-
 /** A produced record's clock: "Held until Day 31.", "Held for ever.", or, from a pen register, when it was handed over. */
 export function heldWords(record: Pick<ProducedRecord, 'expiresAt' | 'deliveredAt'>): string {
   if (record.deliveredAt !== undefined) return `Delivered ${formatSimTime(record.deliveredAt)}.`;
