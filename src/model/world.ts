@@ -319,13 +319,16 @@ export function rejection(world: WorldState, action: Action): string | undefined
   }
 }
 
+/** The notes of an entry when no journal is kept: nothing is ever written to it (see `Notes`). */
+const NO_NOTES = Object.freeze([]) as unknown as string[];
+
 /**
  * Applies one action at the world's current time, mutating `world` in place (the engine owns its
  * state; the xstate machine publishes a new revision after each call). A rejected action changes
  * nothing but the journal.
  */
 export function apply(world: WorldState, action: Action, engine: Engine = DEFAULT_ENGINE): JournalEntry {
-  const entry: JournalEntry = { t: world.now, action, outcome: 'ok', observations: [], notes: [] };
+  const entry: JournalEntry = { t: world.now, action, outcome: 'ok', observations: [], notes: world.config.journal ? [] : NO_NOTES };
   // Notes are words for people; a run that keeps no journal skips composing them.
   const notes = world.config.journal ? entry.notes : undefined;
   const reason = rejection(world, action);
@@ -567,7 +570,7 @@ function changeNetwork(world: WorldState, rng: SeededRandom, deviceId: string, n
 /* ------------------------------------------------------------------ key directory */
 
 /** Resolves what a person typed: a handle, or a contact's name looked up in the owner's contacts. */
-export function resolveAddress(world: WorldState, deviceId: string, address: string): { handles: string[] } | { error: string } {
+export function resolveAddress(world: WorldState, deviceId: string, address: string): { handles: readonly string[] } | { error: string } {
   const parsed = parseHandle(address);
   if (parsed.ok) return { handles: [parsed.handle.value] };
   const owner = world.people[world.devices[deviceId]?.owner ?? ''];
@@ -575,7 +578,7 @@ export function resolveAddress(world: WorldState, deviceId: string, address: str
   const contact = owner?.contacts.find((c) => c.name.toLowerCase() === wanted);
   if (contact) {
     const handles = contactHandles(contact);
-    if (handles.length > 0) return { handles: [...handles] };
+    if (handles.length > 0) return { handles };
   }
   return { error: parsed.reason };
 }
@@ -674,15 +677,18 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
   const fanout: FanoutEntry[] = [];
   const message: DeviceMessage = { id: messageId, at: world.now, direction: 'sent', fromHandle, toHandles, text, fanout, sms };
   keepNewest(sender.messages, message, world.config.deviceHistory);
+  // A person's devices are consecutive in `targets`: their routing records share one (never mutated) handle pair.
+  let pair: readonly [string, string] | undefined;
   for (const targetId of targets) {
     const target = world.devices[targetId]!;
     const envelope = engine.crypto.seal(text, target.keys.encryptionPublic, sender.keys.signingSecret, rng);
     const recipientHandle = world.people[target.owner]!.handles[0]!;
+    if (pair?.[1] !== recipientHandle) pair = [fromHandle, recipientHandle];
     if (routingNeeded) {
       append(world.ledger, {
         category: 'routing',
         recordedAt: world.now,
-        handles: [fromHandle, recipientHandle],
+        handles: pair,
         fields: { senderHandle: fromHandle, senderIp: sender.ip, recipientHandle, pushToken: target.pushToken, size: envelope.size },
       });
     } else world.ledger.nextSeq++;

@@ -105,7 +105,7 @@ export function contactNames(world: WorldState, deviceId: string): string[] {
   return world.people[world.devices[deviceId]?.owner ?? '']?.contacts.map((c) => c.name) ?? [];
 }
 
-export type AddressCheck = { state: 'empty' } | { state: 'invalid'; reason: string } | { state: 'valid'; handles: string[] };
+export type AddressCheck = { state: 'empty' } | { state: 'invalid'; reason: string } | { state: 'valid'; handles: readonly string[] };
 
 /** Whether what was typed is an address the model can look up, by the model's own rules. */
 export function checkAddress(world: WorldState, deviceId: string, text: string): AddressCheck {
