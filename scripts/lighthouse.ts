@@ -1,7 +1,7 @@
 // Lighthouse (mobile defaults) on every built page, served on loopback, driving the installed
 // Chromium (never a downloaded one). Prints a table and fails below the thresholds.
 // Usage: npm run lighthouse [-- --all | path ...]   (run `npm run build` first)
-// By default it audits one page of each kind (see pageKind), which keeps CI short; --all audits every page.
+// By default it audits the heaviest page of each kind (see pageKind), which keeps CI short; --all audits every page.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -33,15 +33,15 @@ function pageKind(page: string): string {
   return parts.length === 1 ? `${parts[0]}/` : `${parts[0]}/*`;
 }
 
-/** The first page of each kind, in page order. */
-function onePerKind(all: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return all.filter((page) => {
+/** The heaviest page of each kind (by HTML size, a fair proxy for what it runs), in page order. */
+function onePerKind(all: readonly string[], htmlBytes: (page: string) => number): string[] {
+  const best = new Map<string, string>();
+  for (const page of all) {
     const kind = pageKind(page);
-    if (seen.has(kind)) return false;
-    seen.add(kind);
-    return true;
-  });
+    const current = best.get(kind);
+    if (current === undefined || htmlBytes(page) > htmlBytes(current)) best.set(kind, page);
+  }
+  return all.filter((page) => best.get(pageKind(page)) === page);
 }
 
 if (!existsSync('dist')) {
@@ -61,7 +61,7 @@ if (unknownFlag) {
   process.exit(2);
 }
 const paths = args.filter((a) => a !== '--all');
-const targets = paths.length > 0 ? paths.map((p) => p.replace(/^\//, '')) : args.includes('--all') ? pages('dist') : onePerKind(pages('dist'));
+const targets = paths.length > 0 ? paths.map((p) => p.replace(/^\//, '')) : args.includes('--all') ? pages('dist') : onePerKind(pages('dist'), (page) => statSync(join('dist', page, 'index.html')).size);
 const server = await serveStatic('dist', process.env['SITE_BASE'] ?? '/');
 const chrome = await launch({ chromePath, chromeFlags: [...CHROMIUM_FLAGS] });
 const failures: string[] = [];
