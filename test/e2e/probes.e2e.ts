@@ -154,8 +154,11 @@ describe('performance probes (Chromium)', () => {
         const length = await sessionLength(page);
         // The sandbox session is shorter than a year: play it through, Reset (which keeps the policy and
         // starts again on day 1), and go on until 365 simulated days have passed. Heap is compared at the
-        // same point of a session: day 30 of the first, and day 30 of the one in which day 365 falls.
-        const runs = Math.ceil((365 - 30) / length) + 1;
+        // same point of a session: day 30 of the second, and day 30 of the one in which day 365 falls.
+        // The first session is warm-up, as in any benchmark: it loads lazy code and lets the JIT compile
+        // the hot paths (a clean CI run grew 9 → 14 MB from session 1 to 2, then stayed flat for five more).
+        const WARM_UP = 1;
+        const runs = WARM_UP + Math.ceil((365 - 30) / length) + 1;
         let first = 0;
         let last = 0;
         for (let run = 0; run < runs; run++) {
@@ -173,14 +176,14 @@ describe('performance probes (Chromium)', () => {
           await expect.poll(() => playButton(page).textContent()).toBe('Play');
           await goToDay(page, 30);
           const heap = await cdp.usedHeap();
-          if (run === 0) first = heap;
+          if (run === WARM_UP) first = heap;
           last = heap;
           console.log(`soak: session ${run + 1} of ${runs}, day ${await clockDay(page)}: ${mb(heap)} MB used JS heap, ${await heldCount(page)} records held`);
           await playButton(page).click();
           await waitForEnd(page);
         }
-        const days = runs * length - (length - 30);
-        console.log(`soak: day 30 ${mb(first)} MB, day ${days} (≥ 365) ${mb(last)} MB: ×${(last / first).toFixed(2)}`);
+        const days = (runs - WARM_UP) * length - (length - 30);
+        console.log(`soak: after a warm-up session, day 30 ${mb(first)} MB, day ${days} (≥ 365) ${mb(last)} MB: ×${(last / first).toFixed(2)}`);
         expect(days).toBeGreaterThanOrEqual(365);
         expect(last, 'heap after 365 simulated days vs day 30').toBeLessThanOrEqual(1.5 * first);
       },
