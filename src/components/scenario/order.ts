@@ -20,3 +20,8 @@ export async function scenariosInOrder(): Promise<CollectionEntry<'scenarios'>[]
   const rank = (id: string) => (id === LAST ? ORDER.length + 1 : ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
   return (await getCollection('scenarios')).sort((a, b) => rank(a.id) - rank(b.id) || a.data.title.localeCompare(b.data.title));
 }
+
+/** Static paths for the pages made once per scenario (its page, its embed), in gallery order. */
+export async function scenarioPaths() {
+  return (await scenariosInOrder()).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
