@@ -75,14 +75,11 @@ export interface LookupResult {
   record?: number;
 }
 
+/** One ciphertext of a sent message. The device's label and key are read from `devices`. */
 export interface FanoutEntry {
   device: string;
-  deviceLabel: string;
-  owner: string;
   /** First bytes of the real ciphertext, in hex. */
   ciphertextPreview: string;
-  /** Fingerprint of the public key the envelope was sealed to. */
-  sealedTo: string;
   size: number;
   status: 'delivered' | 'queued' | 'dropped';
 }
@@ -553,7 +550,7 @@ function comeOnline(world: WorldState, rng: SeededRandom, engine: Engine, device
   delete world.queue[deviceId];
   for (const item of waiting) {
     endObservation(world, item.record, world.now);
-    deliver(world, engine, device, item);
+    deliver(world, engine, device, world.devices[item.fromDevice]!, item.messageId, item.fromHandle, item.toHandles, item.envelope);
     markFanout(world, item, deviceId, 'delivered');
   }
   notes?.push(`${device.label} came online${waiting.length ? ` and received ${waiting.length} queued message${waiting.length > 1 ? 's' : ''}` : ''}`);
@@ -571,31 +568,46 @@ function changeNetwork(world: WorldState, rng: SeededRandom, deviceId: string, n
 
 /** Resolves what a person typed: a handle, or a contact's name looked up in the owner's contacts. */
 export function resolveAddress(world: WorldState, deviceId: string, address: string): { handles: readonly string[] } | { error: string } {
-  const parsed = parseHandle(address);
-  if (parsed.ok) return { handles: [parsed.handle.value] };
   const owner = world.people[world.devices[deviceId]?.owner ?? ''];
-  const wanted = address.trim().toLowerCase();
-  const contact = owner?.contacts.find((c) => c.name.toLowerCase() === wanted);
-  if (contact) {
-    const handles = contactHandles(contact);
-    if (handles.length > 0) return { handles };
+  if (owner) {
+    // A name that is itself a handle is never in the index, so a typed handle still wins over a contact.
+    const index = contactIndex(owner.contacts);
+    const named = index.exact.get(address) ?? index.folded.get(address.trim().toLowerCase());
+    if (named) return named;
   }
-  return { error: parsed.reason };
+  const parsed = parseHandle(address);
+  return parsed.ok ? { handles: [parsed.handle.value] } : { error: parsed.reason };
 }
 
+type Resolved = { readonly handles: readonly string[] };
+
 /**
- * A contact's handles, normalised, memoised per contact object: people write to the same few
- * contacts over and over. Contacts never change after the world is built, and the memo lives
- * outside the world, so snapshots stay plain data.
+ * Per contact list: each lower-cased name (the first contact with it wins) to its normalised
+ * handles, for names that are not handles themselves and have at least one handle; and each name
+ * exactly as written to the same answer, which saves folding the case of what was typed when a
+ * person picks a contact. Memoised per list, because people write to the same few contacts over
+ * and over and contacts never change after the world is built. The memo lives outside the world,
+ * so snapshots stay plain data; callers must not change what it hands out.
  */
-const normalisedContacts = new WeakMap<object, readonly string[]>();
-function contactHandles(contact: { handles: readonly string[] }): readonly string[] {
-  let handles = normalisedContacts.get(contact);
-  if (!handles) {
-    handles = contact.handles.flatMap((h) => normaliseHandle(h) ?? []);
-    normalisedContacts.set(contact, handles);
+const contactIndexes = new WeakMap<readonly ContactSpec[], { exact: Map<string, Resolved>; folded: Map<string, Resolved> }>();
+function contactIndex(contacts: readonly ContactSpec[]): { exact: Map<string, Resolved>; folded: Map<string, Resolved> } {
+  let index = contactIndexes.get(contacts);
+  if (index) return index;
+  index = { exact: new Map(), folded: new Map() };
+  const seen = new Set<string>();
+  for (const contact of contacts) {
+    const name = contact.name.toLowerCase();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const handles = contact.handles.flatMap((h) => normaliseHandle(h) ?? []);
+    if (handles.length > 0 && !parseHandle(contact.name).ok) index.folded.set(name, { handles });
   }
-  return handles;
+  for (const contact of contacts) {
+    const answer = index.folded.get(contact.name.trim().toLowerCase());
+    if (answer && !index.exact.has(contact.name)) index.exact.set(contact.name, answer);
+  }
+  contactIndexes.set(contacts, index);
+  return index;
 }
 
 /**
@@ -603,15 +615,16 @@ function contactHandles(contact: { handles: readonly string[] }): readonly strin
  * asking; otherwise the key directory answers and writes a lookup record. A cache entry older
  * than the directory's version is stale (assumption: the provider tells the sender that the
  * recipient's devices changed), so fan-out always matches the directory.
+ *
+ * Returns the seq of the lookup record written, or -1 when the cache answered. Either way
+ * `device.cache[handle]` then holds the answer. No result object: senders call this once per
+ * recipient of every message.
  */
-function lookup(world: WorldState, device: DeviceState, handle: string, requireCurrent: boolean): LookupResult {
+function consultDirectory(world: WorldState, device: DeviceState, handle: string, requireCurrent: boolean): number {
   const entry = world.directory[handle];
   const version = entry?.version ?? 0;
   const cached = device.cache[handle];
-  const fresh = cached !== undefined && world.now - cached.at < world.config.lookupCacheMs;
-  if (fresh && (!requireCurrent || cached.version === version)) {
-    return { handle, registered: cached.registered, deviceCount: cached.deviceCount, cached: true };
-  }
+  if (cached !== undefined && world.now - cached.at < world.config.lookupCacheMs && (!requireCurrent || cached.version === version)) return -1;
   const deviceCount = entry?.devices.length ?? 0;
   const requesterHandle = world.people[device.owner]!.handles[0]!;
   const record = append(world.ledger, {
@@ -621,7 +634,14 @@ function lookup(world: WorldState, device: DeviceState, handle: string, requireC
     fields: { requesterHandle, requesterIp: device.ip, lookedUpHandle: handle, deviceCount },
   });
   device.cache[handle] = { at: world.now, version, registered: deviceCount > 0, deviceCount };
-  return { handle, registered: deviceCount > 0, deviceCount, cached: false, record: record.seq };
+  return record.seq;
+}
+
+/** A lookup as the composer shows it. */
+function lookup(world: WorldState, device: DeviceState, handle: string): LookupResult {
+  const record = consultDirectory(world, device, handle, false);
+  const { registered, deviceCount } = device.cache[handle]!;
+  return record === -1 ? { handle, registered, deviceCount, cached: true } : { handle, registered, deviceCount, cached: false, record };
 }
 
 function enterAddress(world: WorldState, deviceId: string, address: string, notes: Notes): void {
@@ -632,7 +652,7 @@ function enterAddress(world: WorldState, deviceId: string, address: string, note
     notes?.push(`not an address: ${resolved.error}`);
     return;
   }
-  const results = resolved.handles.map((h) => lookup(world, device, h, false));
+  const results = resolved.handles.map((h) => lookup(world, device, h));
   device.composer = { address, results };
   for (const r of results) {
     notes?.push(
@@ -661,8 +681,8 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
   const targets: string[] = [];
   const sms: string[] = [];
   for (const handle of toHandles) {
-    const result = lookup(world, sender, handle, true);
-    if (!result.registered) {
+    consultDirectory(world, sender, handle, true);
+    if (!sender.cache[handle]!.registered) {
       sms.push(handle);
       continue;
     }
@@ -692,18 +712,10 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
         fields: { senderHandle: fromHandle, senderIp: sender.ip, recipientHandle, pushToken: target.pushToken, size: envelope.size },
       });
     } else world.ledger.nextSeq++;
-    const entry: FanoutEntry = {
-      device: targetId,
-      deviceLabel: target.label,
-      owner: target.owner,
-      ciphertextPreview: envelope.ciphertext.slice(0, 32),
-      sealedTo: target.keys.encryptionPublic.slice(0, 16),
-      size: envelope.size,
-      status: 'delivered',
-    };
+    const entry: FanoutEntry = { device: targetId, ciphertextPreview: envelope.ciphertext.slice(0, 32), size: envelope.size, status: 'delivered' };
     fanout.push(entry);
     if (target.online) {
-      deliver(world, engine, target, { messageId, fromDevice: deviceId, fromHandle, toHandles, envelope }, shown);
+      deliver(world, engine, target, sender, messageId, fromHandle, toHandles, envelope, shown);
     } else {
       const record = append(world.ledger, {
         category: 'queue',
@@ -725,18 +737,30 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
 /** One message as devices show it; identical copies are shared, since a shown message never changes. */
 type Shown = { sent?: DeviceMessage; received?: DeviceMessage };
 
-/** The recipient device verifies and decrypts: the plaintext appears again only on a device. */
-function deliver(world: WorldState, engine: Engine, device: DeviceState, item: Omit<QueuedEnvelope, 'record' | 'queuedAt'>, shown: Shown = {}): void {
-  const sender = world.devices[item.fromDevice]!;
+/**
+ * The recipient device verifies and decrypts: the plaintext appears again only on a device.
+ * Arguments, not an envelope object: this runs once per device for every message.
+ */
+function deliver(
+  world: WorldState,
+  engine: Engine,
+  device: DeviceState,
+  sender: DeviceState,
+  messageId: string,
+  fromHandle: string,
+  toHandles: string[],
+  envelope: Envelope,
+  shown: Shown = {},
+): void {
   const text =
     engine.crypto.name === 'metadata-only'
       ? '' // benchmark runs carry no content at all
-      : engine.crypto.open(item.envelope, device.keys.encryptionSecret, sender.keys.signingPublic);
+      : engine.crypto.open(envelope, device.keys.encryptionSecret, sender.keys.signingPublic);
   // The sender's other devices show it as sent, so the conversation reads the same everywhere.
   const direction = device.owner === sender.owner ? 'sent' : 'received';
   let copy = shown[direction];
   if (!copy || copy.text !== text) {
-    copy = { id: item.messageId, at: world.now, direction, fromHandle: item.fromHandle, toHandles: item.toHandles, text };
+    copy = { id: messageId, at: world.now, direction, fromHandle, toHandles, text };
     shown[direction] = copy;
   }
   keepNewest(device.messages, copy, world.config.deviceHistory);
@@ -759,8 +783,8 @@ function startCall(world: WorldState, deviceId: string, to: string, answered: bo
   }
   const callerHandle = primaryHandle(world, deviceId);
   for (const calleeHandle of resolved.handles) {
-    const result = lookup(world, caller, calleeHandle, true);
-    if (!result.registered) {
+    consultDirectory(world, caller, calleeHandle, true);
+    if (!caller.cache[calleeHandle]!.registered) {
       notes?.push(`${calleeHandle} is not registered: no call invitation`);
       continue;
     }

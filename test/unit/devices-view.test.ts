@@ -171,7 +171,7 @@ describe('lastSent', () => {
       { type: 'device.offline', device: 'ben-laptop' },
       { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' },
     );
-    const sent = lastSent(s.world().devices['ana-phone'])!;
+    const sent = lastSent(s.world(), s.world().devices['ana-phone'])!;
     expect(sent.fanout.map((f) => [f.device, f.status])).toEqual([
       ['ben-phone', 'delivered'],
       ['ben-tablet', 'delivered'],
@@ -179,17 +179,19 @@ describe('lastSent', () => {
       ['ana-laptop', 'delivered'],
     ]);
     expect(sent.fanout[0]!.ciphertextPreview).toMatch(/^[0-9a-f]{32}$/);
+    expect(sent.fanout[0]!.deviceLabel).toBe(s.world().devices['ben-phone']!.label);
+    expect(sent.fanout[0]!.sealedTo).toBe(s.world().devices['ben-phone']!.keys.encryptionPublic.slice(0, 16));
     expect(sent.sms).toEqual([]);
     // The laptop holds a copy too, but it did not send it: no fan-out there.
-    expect(lastSent(s.world().devices['ana-laptop'])).toBeUndefined();
+    expect(lastSent(s.world(), s.world().devices['ana-laptop'])).toBeUndefined();
     s.actor.send({ type: 'device.online', device: 'ben-laptop' });
     expect(sent.fanout[2]!.status).toBe('queued'); // a copy, not the model's array
-    expect(lastSent(s.world().devices['ana-phone'])!.fanout[2]!.status).toBe('delivered');
+    expect(lastSent(s.world(), s.world().devices['ana-phone'])!.fanout[2]!.status).toBe('delivered');
   });
 
   test('SMS recipients', () => {
     const s = sandbox({ type: 'message.sent', device: 'ana-phone', to: ['Dee'], text: 'hi' });
-    expect(lastSent(s.world().devices['ana-phone'])).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
+    expect(lastSent(s.world(), s.world().devices['ana-phone'])).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
   });
 });
 

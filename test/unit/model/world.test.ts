@@ -7,7 +7,10 @@ import {
   act,
   advanceTo,
   createSession,
+  createWorld,
   heldAt,
+  metadataOnlyCrypto,
+  resolveAddress,
   selectHeld,
   startSimulation,
 } from '../../../src/model/index.ts';
@@ -78,6 +81,50 @@ describe('key directory', () => {
   });
 });
 
+describe('what a typed address resolves to', () => {
+  // resolveAddress memoises each contact list; these are the rules the memo must keep.
+  const world = createWorld(
+    {
+      networks: [{ id: 'home', label: 'Home', kind: 'home' }],
+      people: [
+        {
+          id: 'ana',
+          name: 'Ana',
+          handles: ['+15550100100'],
+          contacts: [
+            { name: 'Ben', handles: ['BEN@example.org', 'not a handle'] },
+            { name: 'ben', handles: ['other@example.org'] },
+            { name: '+1 555 010 0200', handles: ['cy@example.org'] },
+            { name: 'Nobody', handles: ['not a handle'] },
+            { name: ' Spaced ', handles: ['dee@example.org'] },
+          ],
+          devices: [{ id: 'ana-phone', label: "Ana's phone", kind: 'phone', network: 'home' }],
+        },
+        { id: 'ben', name: 'Ben', handles: ['ben@example.org'], devices: [] },
+      ],
+    },
+    1,
+    {},
+    { crypto: metadataOnlyCrypto, policies: [APPLE_2016] },
+  );
+  test.each([
+    ['Ben', { handles: ['ben@example.org'] }, 'a contact name, handles normalised and bad ones left out'],
+    ['  bEN ', { handles: ['ben@example.org'] }, 'case and surrounding space do not matter; the first contact with a name wins'],
+    ['+1 555 010 0200', { handles: ['+15550100200'] }, 'a typed handle wins over a contact with that name'],
+    ['Nobody', { error: expect.stringMatching(/phone number/) }, 'a contact with no usable handle is not an address'],
+    [' Spaced ', { error: expect.any(String) }, 'names are matched as written, after trimming only what was typed'],
+    ['Cy', { error: expect.any(String) }, 'not a contact'],
+  ])('%j', (typed, expected) => {
+    expect(resolveAddress(world, 'ana-phone', typed)).toEqual(expected);
+    // Asking twice gives the same answer: the memo does not change it.
+    expect(resolveAddress(world, 'ana-phone', typed)).toEqual(expected);
+  });
+  test('a device with no owner in the world resolves handles only', () => {
+    expect(resolveAddress(world, 'nobody-phone', 'Ben')).toEqual({ error: expect.any(String) });
+    expect(resolveAddress(world, 'nobody-phone', 'ben@example.org')).toEqual({ handles: ['ben@example.org'] });
+  });
+});
+
 describe('messages', () => {
   test('fan-out: one ciphertext per recipient device plus one per sender’s other device (3 + 1)', () => {
     const s = session();
@@ -102,7 +149,7 @@ describe('messages', () => {
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['+15550100400'], text: 'sms please' });
     const sent = s.world.devices['ana-phone']!.messages[0]!;
     expect(sent.sms).toEqual(['+15550100400']);
-    expect(sent.fanout?.filter((f) => f.owner !== 'ana')).toEqual([]);
+    expect(sent.fanout?.filter((f) => s.world.devices[f.device]!.owner !== 'ana')).toEqual([]);
   });
 
   test('an offline device gets its message when it returns within 30 days, and the queue record ends on delivery', () => {

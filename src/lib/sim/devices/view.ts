@@ -140,21 +140,31 @@ export function composerLines(device: DeviceState | undefined, address: string):
   return lookupLines(composer.results);
 }
 
+export interface FanoutView extends FanoutEntry {
+  deviceLabel: string;
+  /** Fingerprint of the public key the envelope was sealed to. */
+  sealedTo: string;
+}
+
 export interface SentView {
   id: string;
   at: SimTime;
   toHandles: string[];
-  fanout: FanoutEntry[];
+  fanout: FanoutView[];
   sms: string[];
 }
 
 /** The last message this device sent itself (the one with a fan-out), copied. */
-export function lastSent(device: DeviceState | undefined): SentView | undefined {
+export function lastSent(world: WorldState, device: DeviceState | undefined): SentView | undefined {
   const messages = device?.messages ?? [];
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
     if (m.direction === 'sent' && m.fanout) {
-      return { id: m.id, at: m.at, toHandles: [...m.toHandles], fanout: m.fanout.map((f) => ({ ...f })), sms: [...(m.sms ?? [])] };
+      const fanout = m.fanout.map((f) => {
+        const target = world.devices[f.device];
+        return { ...f, deviceLabel: target?.label ?? f.device, sealedTo: target?.keys.encryptionPublic.slice(0, 16) ?? '' };
+      });
+      return { id: m.id, at: m.at, toHandles: [...m.toHandles], fanout, sms: [...(m.sms ?? [])] };
     }
   }
   return undefined;
