@@ -108,13 +108,13 @@ describe('what a typed address resolves to', () => {
     { crypto: metadataOnlyCrypto, policies: [APPLE_2016] },
   );
   test.each([
-    ['Ben', { handles: ['ben@example.org'] }, 'a contact name, handles normalised and bad ones left out'],
+    ['Ben', { handles: ['ben@example.org'] }, 'a contact name, handles normalised and bad ones left out'] as const,
     ['  bEN ', { handles: ['ben@example.org'] }, 'case and surrounding space do not matter; the first contact with a name wins'],
     ['+1 555 010 0200', { handles: ['+15550100200'] }, 'a typed handle wins over a contact with that name'],
     ['Nobody', { error: expect.stringMatching(/phone number/) }, 'a contact with no usable handle is not an address'],
     [' Spaced ', { error: expect.any(String) }, 'names are matched as written, after trimming only what was typed'],
     ['Cy', { error: expect.any(String) }, 'not a contact'],
-  ])('%j', (typed, expected) => {
+  ])('%j', (typed, expected, _rule) => {
     expect(resolveAddress(world, 'ana-phone', typed)).toEqual(expected);
     // Asking twice gives the same answer: the memo does not change it.
     expect(resolveAddress(world, 'ana-phone', typed)).toEqual(expected);
