@@ -34,6 +34,7 @@ export type {
   FanoutEntry,
   JournalEntry,
   LookupResult,
+  Outgoing,
   PersonState,
   WorldConfig,
   WorldState,

@@ -26,14 +26,17 @@ export function emptyLedger(): Ledger {
 type NewObservation = Observation extends infer O ? (O extends Observation ? Omit<O, 'seq'> : never) : never;
 
 /**
- * Numbers `observation` and stores it. The object passed in becomes the stored record (callers
- * hand over a fresh literal): copying it would double the allocations of the hottest path.
+ * Numbers `observation` and stores a record of it. Every record is built with the same fields in
+ * the same order, so all categories share one object shape: adding `seq` to the caller's literal
+ * afterwards would give each record a second, out-of-object property store. `endedAt` is added
+ * only when set, as JSON restores it, so a restored ledger writes the same JSON as the original.
  */
 export function append(ledger: Ledger, observation: NewObservation): Observation {
-  const full = observation as Observation;
-  full.seq = ledger.nextSeq++;
-  ledger.byCategory[full.category].push(full);
-  return full;
+  const { category, recordedAt, handles, fields } = observation;
+  const record = { seq: ledger.nextSeq++, category, recordedAt, handles, fields } as Observation;
+  if (observation.endedAt !== undefined) record.endedAt = observation.endedAt;
+  ledger.byCategory[category].push(record);
+  return record;
 }
 
 /** Index of the first live observation in `list` (from `from`) with recordedAt > t. */
@@ -130,10 +133,12 @@ export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime,
   for (const category of CATEGORIES) {
     const list = ledger.byCategory[category];
     let start = ledger.start[category];
+    // Runs every time the clock moves, once per record as it goes: no arrays or closures per record.
     while (start < list.length) {
       const o = list[start] as Observation;
       const ended = o.endedAt ?? Number.POSITIVE_INFINITY;
-      const lastNeeded = Math.max(...policies.map((p) => Math.min(ended, retentionEnd(p, category, o.recordedAt))));
+      let lastNeeded = Number.NEGATIVE_INFINITY;
+      for (const p of policies) lastNeeded = Math.max(lastNeeded, Math.min(ended, retentionEnd(p, category, o.recordedAt)));
       if (lastNeeded + scrubWindowMs > now) break;
       start++;
     }

@@ -84,6 +84,7 @@ export interface FanoutEntry {
   status: 'delivered' | 'queued' | 'dropped';
 }
 
+/** A message as a device shows it. Copies that read the same on several devices are one object. */
 export interface DeviceMessage {
   id: string;
   at: SimTime;
@@ -92,9 +93,19 @@ export interface DeviceMessage {
   toHandles: string[];
   /** Plaintext: it exists only here, on devices. */
   text: string;
-  /** For sent messages: one entry per ciphertext. Handles that are not registered get SMS. */
-  fanout?: FanoutEntry[];
-  sms?: string[];
+}
+
+/**
+ * What left a device for the last message it sent: one entry per ciphertext, and the handles
+ * that are not registered, which get SMS. Only the last is kept: it is what the composer shows,
+ * and a population of devices holding the fan-out of every message would be mostly this.
+ */
+export interface Outgoing {
+  messageId: string;
+  at: SimTime;
+  toHandles: string[];
+  fanout: FanoutEntry[];
+  sms: string[];
 }
 
 export interface DeviceAlert {
@@ -125,6 +136,8 @@ export interface DeviceState {
   /** The composer's latest lookups, for the address the person typed last. */
   composer: { address: string; results: LookupResult[]; error?: string } | undefined;
   messages: DeviceMessage[];
+  /** Null until the device sends: null, not undefined, so the key survives JSON in its place. */
+  lastSent: Outgoing | null;
   alerts: DeviceAlert[];
   calls: { at: SimTime; direction: 'outgoing' | 'incoming'; peer: string; answered: boolean }[];
 }
@@ -318,6 +331,8 @@ export function rejection(world: WorldState, action: Action): string | undefined
 
 /** The notes of an entry when no journal is kept: nothing is ever written to it (see `Notes`). */
 const NO_NOTES = Object.freeze([]) as unknown as string[];
+/** The observations of an entry that made none; entries are never changed once written. */
+const NO_OBSERVATIONS = Object.freeze([]) as unknown as number[];
 
 /**
  * Applies one action at the world's current time, mutating `world` in place (the engine owns its
@@ -325,7 +340,7 @@ const NO_NOTES = Object.freeze([]) as unknown as string[];
  * nothing but the journal.
  */
 export function apply(world: WorldState, action: Action, engine: Engine = DEFAULT_ENGINE): JournalEntry {
-  const entry: JournalEntry = { t: world.now, action, outcome: 'ok', observations: [], notes: world.config.journal ? [] : NO_NOTES };
+  const entry: JournalEntry = { t: world.now, action, outcome: 'ok', observations: NO_OBSERVATIONS, notes: world.config.journal ? [] : NO_NOTES };
   // Notes are words for people; a run that keeps no journal skips composing them.
   const notes = world.config.journal ? entry.notes : undefined;
   const reason = rejection(world, action);
@@ -337,7 +352,8 @@ export function apply(world: WorldState, action: Action, engine: Engine = DEFAUL
     const firstSeq = world.ledger.nextSeq;
     perform(world, rng, engine, action, notes);
     if (rng.used) world.rng = rng.state();
-    for (let s = firstSeq; s < world.ledger.nextSeq; s++) entry.observations.push(s);
+    const made = world.ledger.nextSeq - firstSeq;
+    if (made > 0) entry.observations = Array.from({ length: made }, (_, i) => firstSeq + i);
   }
   // Time passing is not journaled itself (so a journal does not depend on how finely playback
   // ticks); what happens as it passes is, at the moment it is due.
@@ -479,6 +495,7 @@ function addDevice(world: WorldState, rng: SeededRandom, engine: Engine, personI
     cache: {},
     composer: undefined,
     messages: [],
+    lastSent: null,
     alerts: [],
     calls: [],
   };
@@ -583,7 +600,7 @@ type Resolved = { readonly handles: readonly string[] };
 
 /**
  * Per contact list: each lower-cased name (the first contact with it wins) to its normalised
- * handles, for names that are not handles themselves and have at least one handle; and each name
+ * distinct handles, for names that are not handles themselves and have at least one; and each name
  * exactly as written to the same answer, which saves folding the case of what was typed when a
  * person picks a contact. Memoised per list, because people write to the same few contacts over
  * and over and contacts never change after the world is built. The memo lives outside the world,
@@ -599,7 +616,7 @@ function contactIndex(contacts: readonly ContactSpec[]): { exact: Map<string, Re
     const name = contact.name.toLowerCase();
     if (seen.has(name)) continue;
     seen.add(name);
-    const handles = contact.handles.flatMap((h) => normaliseHandle(h) ?? []);
+    const handles = [...new Set(contact.handles.flatMap((h) => normaliseHandle(h) ?? []))];
     if (handles.length > 0 && !parseHandle(contact.name).ok) index.folded.set(name, { handles });
   }
   for (const contact of contacts) {
@@ -633,7 +650,13 @@ function consultDirectory(world: WorldState, device: DeviceState, handle: string
     handles: [requesterHandle, handle],
     fields: { requesterHandle, requesterIp: device.ip, lookedUpHandle: handle, deviceCount },
   });
-  device.cache[handle] = { at: world.now, version, registered: deviceCount > 0, deviceCount };
+  // Updated in place when there is one: entries live a simulated day, long enough to be copied by the collector.
+  if (cached) {
+    cached.at = world.now;
+    cached.version = version;
+    cached.registered = deviceCount > 0;
+    cached.deviceCount = deviceCount;
+  } else device.cache[handle] = { at: world.now, version, registered: deviceCount > 0, deviceCount };
   return record.seq;
 }
 
@@ -665,18 +688,16 @@ function enterAddress(world: WorldState, deviceId: string, address: string, note
 
 /* ------------------------------------------------------------------ messages */
 
+/*
+ * Sending runs once per message at population scale, and what it builds stays on devices until
+ * their history scrolls it away, long enough for the garbage collector to copy it twice. So the
+ * arrays kept with a message are built at their exact length (an array grown by push from []
+ * reserves room for 17), and copies that read the same are shared.
+ */
 function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, deviceId: string, to: string[], text: string, notes: Notes): void {
   const sender = world.devices[deviceId]!;
   const fromHandle = primaryHandle(world, deviceId);
-  const toHandles: string[] = [];
-  for (const address of to) {
-    const resolved = resolveAddress(world, deviceId, address);
-    if ('error' in resolved) {
-      notes?.push(`skipped "${address}": ${resolved.error}`);
-      continue;
-    }
-    for (const h of resolved.handles) if (!toHandles.includes(h)) toHandles.push(h);
-  }
+  const toHandles = recipientHandles(world, deviceId, to, notes);
   const messageId = `m${++world.messageCount}`;
   const targets: string[] = [];
   const sms: string[] = [];
@@ -693,18 +714,21 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
     if (id !== deviceId && world.devices[id]!.registered && !targets.includes(id)) targets.push(id);
   }
   const routingNeeded = observationNeeded(world, engine, 'routing');
-  const shown: Shown = {};
-  const fanout: FanoutEntry[] = [];
-  const message: DeviceMessage = { id: messageId, at: world.now, direction: 'sent', fromHandle, toHandles, text, fanout, sms };
+  const fanout: FanoutEntry[] = new Array(targets.length);
+  const message: DeviceMessage = { id: messageId, at: world.now, direction: 'sent', fromHandle, toHandles, text };
   keepNewest(sender.messages, message, world.config.deviceHistory);
+  sender.lastSent = { messageId, at: world.now, toHandles, fanout, sms };
+  // The sender's other devices show the same message, so they share the sender's copy when it reads the same.
+  const shown: Shown = { sent: message };
   // A person's devices are consecutive in `targets`: their routing records share one (never mutated) handle pair.
   let pair: readonly [string, string] | undefined;
-  for (const targetId of targets) {
+  for (let i = 0; i < targets.length; i++) {
+    const targetId = targets[i]!;
     const target = world.devices[targetId]!;
     const envelope = engine.crypto.seal(text, target.keys.encryptionPublic, sender.keys.signingSecret, rng);
     const recipientHandle = world.people[target.owner]!.handles[0]!;
-    if (pair?.[1] !== recipientHandle) pair = [fromHandle, recipientHandle];
     if (routingNeeded) {
+      if (pair?.[1] !== recipientHandle) pair = [fromHandle, recipientHandle];
       append(world.ledger, {
         category: 'routing',
         recordedAt: world.now,
@@ -713,7 +737,7 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
       });
     } else world.ledger.nextSeq++;
     const entry: FanoutEntry = { device: targetId, ciphertextPreview: envelope.ciphertext.slice(0, 32), size: envelope.size, status: 'delivered' };
-    fanout.push(entry);
+    fanout[i] = entry;
     if (target.online) {
       deliver(world, engine, target, sender, messageId, fromHandle, toHandles, envelope, shown);
     } else {
@@ -732,6 +756,20 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
       (fanout.some((f) => f.status === 'queued') ? `, ${fanout.filter((f) => f.status === 'queued').length} queued for offline devices` : '') +
       (sms.length ? `; SMS to ${sms.join(', ')}` : ''),
   );
+}
+
+/** The handles a message goes to, each once, in the order typed; addresses that resolve to none are noted. */
+function recipientHandles(world: WorldState, deviceId: string, to: readonly string[], notes: Notes): string[] {
+  const resolved = to.map((address) => {
+    const r = resolveAddress(world, deviceId, address);
+    if ('error' in r) notes?.push(`skipped "${address}": ${r.error}`);
+    return 'error' in r ? [] : r.handles;
+  });
+  // One contact, the usual case: its handles are already distinct.
+  if (resolved.length === 1) return resolved[0]!.slice();
+  const handles = new Set<string>();
+  for (const list of resolved) for (const h of list) handles.add(h);
+  return [...handles];
 }
 
 /** One message as devices show it; identical copies are shared, since a shown message never changes. */
@@ -766,9 +804,11 @@ function deliver(
   keepNewest(device.messages, copy, world.config.deviceHistory);
 }
 
+/** Updates the fan-out of a queued message, if it is still the last its device sent. */
 function markFanout(world: WorldState, item: QueuedEnvelope, deviceId: string, status: FanoutEntry['status']): void {
-  const message = world.devices[item.fromDevice]?.messages.find((m) => m.id === item.messageId);
-  const entry = message?.fanout?.find((f) => f.device === deviceId);
+  const outgoing = world.devices[item.fromDevice]?.lastSent;
+  if (outgoing?.messageId !== item.messageId) return;
+  const entry = outgoing.fanout.find((f) => f.device === deviceId);
   if (entry) entry.status = status;
 }
 

@@ -92,7 +92,7 @@ describe('what a typed address resolves to', () => {
           name: 'Ana',
           handles: ['+15550100100'],
           contacts: [
-            { name: 'Ben', handles: ['BEN@example.org', 'not a handle'] },
+            { name: 'Ben', handles: ['BEN@example.org', 'not a handle', 'ben@example.org'] },
             { name: 'ben', handles: ['other@example.org'] },
             { name: '+1 555 010 0200', handles: ['cy@example.org'] },
             { name: 'Nobody', handles: ['not a handle'] },
@@ -108,7 +108,7 @@ describe('what a typed address resolves to', () => {
     { crypto: metadataOnlyCrypto, policies: [APPLE_2016] },
   );
   test.each([
-    ['Ben', { handles: ['ben@example.org'] }, 'a contact name, handles normalised and bad ones left out'] as const,
+    ['Ben', { handles: ['ben@example.org'] }, 'a contact name, handles normalised, each once, and bad ones left out'] as const,
     ['  bEN ', { handles: ['ben@example.org'] }, 'case and surrounding space do not matter; the first contact with a name wins'],
     ['+1 555 010 0200', { handles: ['+15550100200'] }, 'a typed handle wins over a contact with that name'],
     ['Nobody', { error: expect.stringMatching(/phone number/) }, 'a contact with no usable handle is not an address'],
@@ -129,9 +129,9 @@ describe('messages', () => {
   test('fan-out: one ciphertext per recipient device plus one per sender’s other device (3 + 1)', () => {
     const s = session();
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' });
-    const sent = s.world.devices['ana-phone']!.messages[0]!;
-    expect(sent.fanout?.map((f) => f.device).sort()).toEqual(['ana-laptop', 'ben-laptop', 'ben-phone', 'ben-tablet']);
-    expect(new Set(sent.fanout?.map((f) => f.ciphertextPreview)).size).toBe(4);
+    const sent = s.world.devices['ana-phone']!.lastSent!;
+    expect(sent.fanout.map((f) => f.device).sort()).toEqual(['ana-laptop', 'ben-laptop', 'ben-phone', 'ben-tablet']);
+    expect(new Set(sent.fanout.map((f) => f.ciphertextPreview)).size).toBe(4);
     for (const id of ['ben-phone', 'ben-tablet', 'ben-laptop']) {
       expect(s.world.devices[id]!.messages).toMatchObject([{ direction: 'received', text: 'hello', fromHandle: '+15550100100' }]);
     }
@@ -141,15 +141,25 @@ describe('messages', () => {
   test('a group message fans out per member per device', () => {
     const s = session();
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org', 'cy@example.org'], text: 'group' });
-    expect(s.world.devices['ana-phone']!.messages[0]!.fanout).toHaveLength(3 + 1 + 1);
+    expect(s.world.devices['ana-phone']!.lastSent!.fanout).toHaveLength(3 + 1 + 1);
+  });
+
+  test('a handle named twice, by contact name and typed, gets one set of envelopes', () => {
+    const s = session();
+    act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben', ' BEN@example.org', 'ben'], text: 'once' });
+    const sent = s.world.devices['ana-phone']!.lastSent!;
+    expect(sent.toHandles).toEqual(['ben@example.org']);
+    expect(s.world.devices['ana-phone']!.messages[0]!.toHandles).toEqual(['ben@example.org']);
+    expect(sent.fanout).toHaveLength(3 + 1);
+    expect(sent.sms).toEqual([]);
   });
 
   test('a message to an unregistered handle falls back to SMS with no envelope', () => {
     const s = session();
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['+15550100400'], text: 'sms please' });
-    const sent = s.world.devices['ana-phone']!.messages[0]!;
+    const sent = s.world.devices['ana-phone']!.lastSent!;
     expect(sent.sms).toEqual(['+15550100400']);
-    expect(sent.fanout?.filter((f) => s.world.devices[f.device]!.owner !== 'ana')).toEqual([]);
+    expect(sent.fanout.filter((f) => s.world.devices[f.device]!.owner !== 'ana')).toEqual([]);
   });
 
   test('an offline device gets its message when it returns within 30 days, and the queue record ends on delivery', () => {
@@ -171,7 +181,7 @@ describe('messages', () => {
     advanceTo(s, 31 * DAY);
     act(s, { type: 'device.online', device: 'ben-tablet' });
     expect(s.world.devices['ben-tablet']!.messages).toEqual([]);
-    expect(s.world.devices['ana-phone']!.messages[0]!.fanout?.find((f) => f.device === 'ben-tablet')?.status).toBe('dropped');
+    expect(s.world.devices['ana-phone']!.lastSent!.fanout.find((f) => f.device === 'ben-tablet')?.status).toBe('dropped');
     expect(s.world.journal.some((e) => e.action.type === 'queue.dropped' && e.t === 30 * DAY)).toBe(true);
   });
 

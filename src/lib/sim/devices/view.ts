@@ -154,20 +154,15 @@ export interface SentView {
   sms: string[];
 }
 
-/** The last message this device sent itself (the one with a fan-out), copied. */
+/** The last message this device sent itself, with its fan-out, copied. */
 export function lastSent(world: WorldState, device: DeviceState | undefined): SentView | undefined {
-  const messages = device?.messages ?? [];
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i]!;
-    if (m.direction === 'sent' && m.fanout) {
-      const fanout = m.fanout.map((f) => {
-        const target = world.devices[f.device];
-        return { ...f, deviceLabel: target?.label ?? f.device, sealedTo: target?.keys.encryptionPublic.slice(0, 16) ?? '' };
-      });
-      return { id: m.id, at: m.at, toHandles: [...m.toHandles], fanout, sms: [...(m.sms ?? [])] };
-    }
-  }
-  return undefined;
+  const sent = device?.lastSent;
+  if (!sent) return undefined;
+  const fanout = sent.fanout.map((f) => {
+    const target = world.devices[f.device];
+    return { ...f, deviceLabel: target?.label ?? f.device, sealedTo: target?.keys.encryptionPublic.slice(0, 16) ?? '' };
+  });
+  return { id: sent.messageId, at: sent.at, toHandles: [...sent.toHandles], fanout, sms: [...sent.sms] };
 }
 
 /** "Ben (ben@example.org)" for a handle in the cast; the bare handle otherwise. */
