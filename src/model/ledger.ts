@@ -23,18 +23,19 @@ export function emptyLedger(): Ledger {
   return { byCategory: per(() => []), start: per(() => 0), nextSeq: 0, pruned: per(() => 0) };
 }
 
-type NewObservation = Observation extends infer O ? (O extends Observation ? Omit<O, 'seq'> : never) : never;
+/** A record as the world reports it: numbered here, and ended later only by `endObservation` (queued messages). */
+type NewObservation = Observation extends infer O ? (O extends Observation ? Omit<O, 'seq' | 'endedAt'> : never) : never;
 
 /**
  * Numbers `observation` and stores a record of it. Every record is built with the same fields in
  * the same order, so all categories share one object shape: adding `seq` to the caller's literal
  * afterwards would give each record a second, out-of-object property store. `endedAt` is added
- * only when set, as JSON restores it, so a restored ledger writes the same JSON as the original.
+ * when a queued message is delivered or dropped, as JSON restores it, so a restored ledger writes
+ * the same JSON as the original.
  */
 export function append(ledger: Ledger, observation: NewObservation): Observation {
   const { category, recordedAt, handles, fields } = observation;
   const record = { seq: ledger.nextSeq++, category, recordedAt, handles, fields } as Observation;
-  if (observation.endedAt !== undefined) record.endedAt = observation.endedAt;
   ledger.byCategory[category].push(record);
   return record;
 }
@@ -81,6 +82,8 @@ export function heldInCategory(ledger: Ledger, policy: Policy, category: Categor
     begin = upperBound(list, from, t - keep.days * 86_400_000);
     if (keep.days === 0) return [];
   }
+  // Only queued messages end early (on delivery); every other category is one contiguous run.
+  if (category !== 'queue') return list.slice(begin, end);
   const held: Observation[] = [];
   for (let i = begin; i < end; i++) {
     const o = list[i] as Observation;

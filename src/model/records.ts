@@ -85,8 +85,9 @@ export type Observation = {
     category: C;
     recordedAt: SimTime;
     /**
-     * When the provider deletes it for a reason other than retention: a queued message on
-     * delivery, a "latest only" record when a newer one supersedes it. Undefined while neither.
+     * When the provider deletes it for a reason other than retention: only a queued message
+     * does, on delivery or when the push service drops it. Held-at queries rely on no other
+     * category ending early. ("Latest only" records are superseded by the query, not marked.)
      */
     endedAt?: SimTime;
     /** Who the record is about, for searches by legal process: every handle it names. */
