@@ -90,7 +90,7 @@ export interface DeviceMessage {
   at: SimTime;
   direction: 'sent' | 'received';
   fromHandle: string;
-  toHandles: string[];
+  toHandles: readonly string[];
   /** Plaintext: it exists only here, on devices. */
   text: string;
 }
@@ -103,9 +103,9 @@ export interface DeviceMessage {
 export interface Outgoing {
   messageId: string;
   at: SimTime;
-  toHandles: string[];
+  toHandles: readonly string[];
   fanout: FanoutEntry[];
-  sms: string[];
+  sms: readonly string[];
 }
 
 export interface DeviceAlert {
@@ -163,7 +163,7 @@ export interface QueuedEnvelope {
   messageId: string;
   fromDevice: string;
   fromHandle: string;
-  toHandles: string[];
+  toHandles: readonly string[];
   queuedAt: SimTime;
   envelope: Envelope;
 }
@@ -353,7 +353,10 @@ export function apply(world: WorldState, action: Action, engine: Engine = DEFAUL
     perform(world, rng, engine, action, notes);
     if (rng.used) world.rng = rng.state();
     const made = world.ledger.nextSeq - firstSeq;
-    if (made > 0) entry.observations = Array.from({ length: made }, (_, i) => firstSeq + i);
+    if (made > 0) {
+      entry.observations = new Array<number>(made);
+      for (let i = 0; i < made; i++) entry.observations[i] = firstSeq + i;
+    }
   }
   // Time passing is not journaled itself (so a journal does not depend on how finely playback
   // ticks); what happens as it passes is, at the moment it is due.
@@ -700,11 +703,11 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
   const toHandles = recipientHandles(world, deviceId, to, notes);
   const messageId = `m${++world.messageCount}`;
   const targets: string[] = [];
-  const sms: string[] = [];
+  let sms: readonly string[] = NO_HANDLES;
   for (const handle of toHandles) {
     consultDirectory(world, sender, handle, true);
     if (!sender.cache[handle]!.registered) {
-      sms.push(handle);
+      sms = [...sms, handle];
       continue;
     }
     for (const id of world.directory[handle]!.devices) if (!targets.includes(id) && id !== deviceId) targets.push(id);
@@ -714,10 +717,9 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
     if (id !== deviceId && world.devices[id]!.registered && !targets.includes(id)) targets.push(id);
   }
   const routingNeeded = observationNeeded(world, engine, 'routing');
-  const fanout: FanoutEntry[] = new Array(targets.length);
   const message: DeviceMessage = { id: messageId, at: world.now, direction: 'sent', fromHandle, toHandles, text };
   keepNewest(sender.messages, message, world.config.deviceHistory);
-  sender.lastSent = { messageId, at: world.now, toHandles, fanout, sms };
+  const fanout = recordOutgoing(sender, messageId, world.now, toHandles, sms, targets.length);
   // The sender's other devices show the same message, so they share the sender's copy when it reads the same.
   const shown: Shown = { sent: message };
   // A person's devices are consecutive in `targets`: their routing records share one (never mutated) handle pair.
@@ -736,8 +738,11 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
         fields: { senderHandle: fromHandle, senderIp: sender.ip, recipientHandle, pushToken: target.pushToken, size: envelope.size },
       });
     } else world.ledger.nextSeq++;
-    const entry: FanoutEntry = { device: targetId, ciphertextPreview: envelope.ciphertext.slice(0, 32), size: envelope.size, status: 'delivered' };
-    fanout[i] = entry;
+    const entry = fanout[i]!;
+    entry.device = targetId;
+    entry.ciphertextPreview = envelope.ciphertext.slice(0, 32);
+    entry.size = envelope.size;
+    entry.status = 'delivered';
     if (target.online) {
       deliver(world, engine, target, sender, messageId, fromHandle, toHandles, envelope, shown);
     } else {
@@ -758,18 +763,42 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
   );
 }
 
-/** The handles a message goes to, each once, in the order typed; addresses that resolve to none are noted. */
-function recipientHandles(world: WorldState, deviceId: string, to: readonly string[], notes: Notes): string[] {
+/**
+ * The handles a message goes to, each once, in the order typed; addresses that resolve to none are
+ * noted. Handle lists are never changed once made, so one address's list is shared, not copied.
+ */
+function recipientHandles(world: WorldState, deviceId: string, to: readonly string[], notes: Notes): readonly string[] {
   const resolved = to.map((address) => {
     const r = resolveAddress(world, deviceId, address);
     if ('error' in r) notes?.push(`skipped "${address}": ${r.error}`);
     return 'error' in r ? [] : r.handles;
   });
-  // One contact, the usual case: its handles are already distinct.
-  if (resolved.length === 1) return resolved[0]!.slice();
+  // One address, the usual case: its handles are already distinct.
+  if (resolved.length === 1) return resolved[0]!;
   const handles = new Set<string>();
   for (const list of resolved) for (const h of list) handles.add(h);
   return [...handles];
+}
+
+/** No handles: the SMS list of most messages. Handle lists are never changed once made. */
+const NO_HANDLES: readonly string[] = Object.freeze([]);
+
+/**
+ * Makes `device.lastSent` describe a new message with `count` ciphertexts and returns its fan-out
+ * entries for the caller to fill in. The device's record and entries are reused: a device sends
+ * again about daily, so a fresh record per message would live just long enough for the garbage
+ * collector to copy it. Views copy what they show, so nothing outside the model sees the reuse.
+ */
+function recordOutgoing(device: DeviceState, messageId: string, at: SimTime, toHandles: readonly string[], sms: readonly string[], count: number): FanoutEntry[] {
+  const outgoing = (device.lastSent ??= { messageId, at, toHandles, fanout: [], sms });
+  outgoing.messageId = messageId;
+  outgoing.at = at;
+  outgoing.toHandles = toHandles;
+  outgoing.sms = sms;
+  const fanout = outgoing.fanout;
+  while (fanout.length < count) fanout.push({ device: '', ciphertextPreview: '', size: 0, status: 'delivered' });
+  if (fanout.length > count) fanout.splice(count);
+  return fanout;
 }
 
 /** One message as devices show it; identical copies are shared, since a shown message never changes. */
@@ -786,7 +815,7 @@ function deliver(
   sender: DeviceState,
   messageId: string,
   fromHandle: string,
-  toHandles: string[],
+  toHandles: readonly string[],
   envelope: Envelope,
   shown: Shown = {},
 ): void {
