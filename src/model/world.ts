@@ -768,15 +768,16 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
  * noted. Handle lists are never changed once made, so one address's list is shared, not copied.
  */
 function recipientHandles(world: WorldState, deviceId: string, to: readonly string[], notes: Notes): readonly string[] {
-  const resolved = to.map((address) => {
+  const resolve = (address: string): readonly string[] => {
     const r = resolveAddress(world, deviceId, address);
-    if ('error' in r) notes?.push(`skipped "${address}": ${r.error}`);
-    return 'error' in r ? [] : r.handles;
-  });
+    if (!('error' in r)) return r.handles;
+    notes?.push(`skipped "${address}": ${r.error}`);
+    return NO_HANDLES;
+  };
   // One address, the usual case: its handles are already distinct.
-  if (resolved.length === 1) return resolved[0]!;
+  if (to.length === 1) return resolve(to[0]!);
   const handles = new Set<string>();
-  for (const list of resolved) for (const h of list) handles.add(h);
+  for (const address of to) for (const h of resolve(address)) handles.add(h);
   return [...handles];
 }
 
