@@ -147,8 +147,10 @@ export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime,
     }
     ledger.pruned[category] += start - ledger.start[category];
     ledger.start[category] = start;
-    // Compact once the dead prefix outweighs the live part, so memory stays proportional to what is held.
-    if (start > 1024 && start * 2 > list.length) {
+    // The dead prefix still holds its records until the list is compacted: compact once it is an
+    // eighth of the list, so memory stays within an eighth of what is held (a copy of the live
+    // part every few simulated days costs far less than carrying a month of dead records).
+    if (start > 1024 && start * 8 > list.length) {
       ledger.byCategory[category] = list.slice(start);
       ledger.start[category] = 0;
     }

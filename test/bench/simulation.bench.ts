@@ -24,6 +24,8 @@ afterAll(() => console.log(`\n${report.join('\n')}\n`));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
+/** Timed 30-day runs: this machine is noisy, so enough for a median worth quoting. */
+const MEASURED = 9;
 
 describe('population: 1,000 people, 3,000 devices', () => {
   test('30 days, 100,000 messages plus lookups and calls', async ({ bench }) => {
@@ -33,15 +35,18 @@ describe('population: 1,000 people, 3,000 devices', () => {
     await bench('30 simulated days', () => {
       const session = newPopulation(1000, 30, engine);
       const work = workload(session, LOAD, 0, 30);
+      // Each run starts from a settled heap: the last run's world and this run's freshly generated
+      // workload are the harness's garbage, not work the model does.
+      gc();
       const start = performance.now();
       actions = play(session, engine, work, 30);
       runs.push(performance.now() - start);
       observations = session.world.ledger.nextSeq;
-    }).run({ iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 });
-    // The first runs are warm-up; the median is over the last five.
-    const m = median(runs.slice(-5));
+    }).run({ iterations: MEASURED, time: 0, warmupIterations: 1, warmupTime: 0 });
+    // The first runs are warm-up (the code is not optimised yet); the median is over the rest.
+    const m = median(runs.slice(-MEASURED));
     report.push(
-      `30 days: median ${m.toFixed(0)} ms over the last 5 of ${runs.length} runs (${runs.map((r) => r.toFixed(0)).join(', ')} ms); ` +
+      `30 days: median ${m.toFixed(0)} ms over the last ${MEASURED} of ${runs.length} runs (${runs.map((r) => r.toFixed(0)).join(', ')} ms); ` +
         `${actions.toLocaleString('en')} reader actions, ${observations.toLocaleString('en')} observations; ` +
         `${Math.round((actions / m) * 1000).toLocaleString('en')} actions/s, ${Math.round((observations / m) * 1000).toLocaleString('en')} observations/s`,
     );
@@ -60,16 +65,21 @@ describe('population: 1,000 people, 3,000 devices', () => {
         play(session, engine, work, to);
         ms += performance.now() - start;
       };
-      run(0, 30);
-      const store30 = storedCount(session.world.ledger);
-      const heap30 = heapMB();
-      for (let from = 30; from < 365; from += 30) run(from, Math.min(365, from + 30));
-      const store365 = storedCount(session.world.ledger);
-      const heap365 = heapMB();
+      // Day 180 too: devices keep their newest 20 to 40 calls, and calls are rare enough that those
+      // lists fill only after day 30, so the heap should level off by mid-year, not grow with time.
+      const at: Record<number, { store: number; heap: number }> = {};
+      const sample = (day: number) => (at[day] = { store: storedCount(session.world.ledger), heap: heapMB() });
+      for (let from = 0; from < 365; from += 30) {
+        const to = Math.min(365, from + 30);
+        run(from, to);
+        if (to === 30 || to === 180 || to === 365) sample(to);
+      }
+      const [d30, d180, d365] = [at[30]!, at[180]!, at[365]!];
       report.push(
         `365 days: ${ms.toFixed(0)} ms, ${session.world.ledger.nextSeq.toLocaleString('en')} observations; ` +
-          `live store ${store30.toLocaleString('en')} records at day 30, ${store365.toLocaleString('en')} at day 365; ` +
-          `heap ${heap30.toFixed(1)} MB at day 30, ${heap365.toFixed(1)} MB at day 365 (${(heap365 / heap30).toFixed(2)}x)`,
+          `live store ${d30.store.toLocaleString('en')} records at day 30, ${d180.store.toLocaleString('en')} at day 180, ${d365.store.toLocaleString('en')} at day 365; ` +
+          `heap ${d30.heap.toFixed(1)} MB at day 30, ${d180.heap.toFixed(1)} MB at day 180, ${d365.heap.toFixed(1)} MB at day 365 ` +
+          `(${(d365.heap / d30.heap).toFixed(2)}x day 30, ${(d365.heap / d180.heap).toFixed(2)}x day 180)`,
       );
     }).run(ONCE);
     // Tinybench may call the function more than once; keep the report to one line.
