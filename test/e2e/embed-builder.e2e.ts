@@ -77,9 +77,10 @@ describe('embed builder', () => {
         await page.getByRole('button', { name: 'Copy the code' }).click();
         await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 
-        // Closing the builder removes the preview, so nothing keeps running out of sight.
+        // Closing the builder removes the preview, so nothing keeps running out of sight. The
+        // removal follows the details element's toggle event, which fires after the click returns.
         await page.locator('[data-builder] summary').click();
-        expect(await page.locator('[data-preview] iframe').count()).toBe(0);
+        await expect.poll(() => page.locator('[data-preview] iframe').count()).toBe(0);
       },
       { permissions: ['clipboard-read', 'clipboard-write'] },
     );
