@@ -589,12 +589,9 @@ function changeNetwork(world: WorldState, rng: SeededRandom, deviceId: string, n
 /** Resolves what a person typed: a handle, or a contact's name looked up in the owner's contacts. */
 export function resolveAddress(world: WorldState, deviceId: string, address: string): { handles: readonly string[] } | { error: string } {
   const owner = world.people[world.devices[deviceId]?.owner ?? ''];
-  if (owner) {
-    // A name that is itself a handle is never in the index, so a typed handle still wins over a contact.
-    const index = contactIndex(owner.contacts);
-    const named = index.exact.get(address) ?? index.folded.get(address.trim().toLowerCase());
-    if (named) return named;
-  }
+  // A name that is itself a handle is never in the index, so a typed handle still wins over a contact.
+  const named = owner && contactIndex(owner.contacts).get(address.trim().toLowerCase());
+  if (named) return named;
   const parsed = parseHandle(address);
   return parsed.ok ? { handles: [parsed.handle.value] } : { error: parsed.reason };
 }
@@ -603,28 +600,23 @@ type Resolved = { readonly handles: readonly string[] };
 
 /**
  * Per contact list: each lower-cased name (the first contact with it wins) to its normalised
- * distinct handles, for names that are not handles themselves and have at least one; and each name
- * exactly as written to the same answer, which saves folding the case of what was typed when a
- * person picks a contact. Memoised per list, because people write to the same few contacts over
- * and over and contacts never change after the world is built. The memo lives outside the world,
- * so snapshots stay plain data; callers must not change what it hands out.
+ * distinct handles, for names that are not handles themselves and have at least one. Memoised per
+ * list, because people write to the same few contacts over and over and contacts never change
+ * after the world is built. The memo lives outside the world, so snapshots stay plain data;
+ * callers must not change what it hands out.
  */
-const contactIndexes = new WeakMap<readonly ContactSpec[], { exact: Map<string, Resolved>; folded: Map<string, Resolved> }>();
-function contactIndex(contacts: readonly ContactSpec[]): { exact: Map<string, Resolved>; folded: Map<string, Resolved> } {
+const contactIndexes = new WeakMap<readonly ContactSpec[], Map<string, Resolved>>();
+function contactIndex(contacts: readonly ContactSpec[]): Map<string, Resolved> {
   let index = contactIndexes.get(contacts);
   if (index) return index;
-  index = { exact: new Map(), folded: new Map() };
+  index = new Map();
   const seen = new Set<string>();
   for (const contact of contacts) {
     const name = contact.name.toLowerCase();
     if (seen.has(name)) continue;
     seen.add(name);
     const handles = [...new Set(contact.handles.flatMap((h) => normaliseHandle(h) ?? []))];
-    if (handles.length > 0 && !parseHandle(contact.name).ok) index.folded.set(name, { handles });
-  }
-  for (const contact of contacts) {
-    const answer = index.folded.get(contact.name.trim().toLowerCase());
-    if (answer && !index.exact.has(contact.name)) index.exact.set(contact.name, answer);
+    if (handles.length > 0 && !parseHandle(contact.name).ok) index.set(name, { handles });
   }
   contactIndexes.set(contacts, index);
   return index;
