@@ -40,6 +40,13 @@ export function append(ledger: Ledger, observation: NewObservation): Observation
   return record;
 }
 
+/**
+ * Whether records of `category` can end before their retention does: only queued messages do (on
+ * delivery, or when dropped). Held-at relies on it: every other category's held records are one
+ * run of the list, found by binary search.
+ */
+const endsEarly = (category: Category): boolean => category === 'queue';
+
 /** Index of the first live observation in `list` (from `from`) with recordedAt > t. */
 function upperBound(list: readonly Observation[], from: number, t: SimTime): number {
   let lo = from;
@@ -82,8 +89,8 @@ export function heldInCategory(ledger: Ledger, policy: Policy, category: Categor
     begin = upperBound(list, from, t - keep.days * 86_400_000);
     if (keep.days === 0) return [];
   }
-  // Only queued messages end early (on delivery); every other category is one contiguous run.
-  if (category !== 'queue') return list.slice(begin, end);
+  // Every category but the one that ends early is one contiguous run.
+  if (!endsEarly(category)) return list.slice(begin, end);
   const held: Observation[] = [];
   for (let i = begin; i < end; i++) {
     const o = list[i] as Observation;
@@ -99,7 +106,7 @@ export function countHeldAt(ledger: Ledger, policy: Policy, t: SimTime): Record<
     const keep = policy.retention[category].keep;
     const list = ledger.byCategory[category];
     const from = ledger.start[category];
-    if (keep.kind === 'latest' || category === 'queue') {
+    if (keep.kind === 'latest' || endsEarly(category)) {
       out[category] = heldInCategory(ledger, policy, category, t).length;
       continue;
     }
@@ -189,7 +196,7 @@ export function heldPage(
     const keep = policy.retention[category].keep;
     const list = ledger.byCategory[category];
     const from = ledger.start[category];
-    if (keep.kind === 'latest' || category === 'queue') {
+    if (keep.kind === 'latest' || endsEarly(category)) {
       const held = heldInCategory(ledger, policy, category, t);
       sources.push({ list: held, begin: 0, end: held.length });
       total += held.length;
