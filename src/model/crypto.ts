@@ -40,11 +40,25 @@ export interface Envelope {
 export interface Crypto {
   /** A label shown in journals so nobody mistakes a metadata-only run for real encryption. */
   readonly name: 'p256-ecies-aes256gcm' | 'metadata-only';
-  deviceKeys(rng: SeededRandom): DeviceKeys;
+  /**
+   * A new device's key material, drawn from the simulation's generator: the hex seed its key
+   * pairs derive from, which device state keeps. Deriving a key pair costs an elliptic-curve
+   * multiplication, and a world creates every device at its start though most keys are not used
+   * until a message is sealed to them; on a phone that was most of a page's start-up work.
+   */
+  keySeed(rng: SeededRandom): string;
+  /** The key pairs a seed derives: computed on first use, then remembered. */
+  keys(seed: string): DeviceKeys;
   seal(plaintext: string, recipientPublic: string, senderSigningSecret: string, rng: SeededRandom): Envelope;
   /** Verifies the signature, then decrypts. Throws when either fails. */
   open(envelope: Envelope, recipientSecret: string, senderSigningPublic: string): string;
 }
+
+// noble builds a table of multiples of the base point on first use, sized for servers that make
+// many thousands of keys and signatures (window 6). A page makes a few dozen: window 4 builds a
+// table under half the size, which is most of the cost of a reader's first message, and each
+// multiplication then takes a few more additions.
+p256.Point.BASE.precompute(4);
 
 const INFO = utf8ToBytes('what-the-server-keeps/message/v1');
 const COMPRESSED_POINT = 33;
@@ -59,23 +73,46 @@ function messageKey(shared: Uint8Array, ephemeralPublic: Uint8Array): Uint8Array
   return hkdf(sha256, shared, ephemeralPublic, INFO, 32);
 }
 
+/** Seed material per key pair: noble reduces 48 bytes modulo the curve order without bias. */
+const KEY_SEED = 48;
+
 function keygen(rng: SeededRandom): { secretKey: Uint8Array; publicKey: Uint8Array } {
-  // 48 bytes of seed material: noble reduces it modulo the curve order without bias.
-  return p256.keygen(rng.bytes(48));
+  return p256.keygen(rng.bytes(KEY_SEED));
+}
+
+/**
+ * Remembers what `derive` returns for each seed. Derivation is deterministic, so forgetting is
+ * always safe: the memo is emptied when it reaches `limit` seeds, which bounds its memory in long
+ * runs that keep adding devices (the benchmark has 3,000).
+ */
+function memoKeys(derive: (seed: string) => DeviceKeys, limit = 10_000): (seed: string) => DeviceKeys {
+  const derived = new Map<string, DeviceKeys>();
+  return (seed) => {
+    let keys = derived.get(seed);
+    if (keys === undefined) {
+      if (derived.size >= limit) derived.clear();
+      keys = derive(seed);
+      derived.set(seed, keys);
+    }
+    return keys;
+  };
 }
 
 export const realCrypto: Crypto = {
   name: 'p256-ecies-aes256gcm',
-  deviceKeys(rng) {
-    const enc = keygen(rng);
-    const sig = keygen(rng);
+  // One draw for both pairs: the same bytes, in the same order, as two key generations.
+  keySeed: (rng) => bytesToHex(rng.bytes(2 * KEY_SEED)),
+  keys: memoKeys((seed) => {
+    const bytes = hexToBytes(seed);
+    const enc = p256.keygen(bytes.subarray(0, KEY_SEED));
+    const sig = p256.keygen(bytes.subarray(KEY_SEED));
     return {
       encryptionPublic: bytesToHex(enc.publicKey),
       signingPublic: bytesToHex(sig.publicKey),
       encryptionSecret: bytesToHex(enc.secretKey),
       signingSecret: bytesToHex(sig.secretKey),
     };
-  },
+  }),
   seal(plaintext, recipientPublic, senderSigningSecret, rng) {
     const eph = keygen(rng);
     const shared = p256.getSharedSecret(eph.secretKey, hexToBytes(recipientPublic));
@@ -123,10 +160,8 @@ function utf8Length(text: string): number {
  */
 export const metadataOnlyCrypto: Crypto = {
   name: 'metadata-only',
-  deviceKeys(rng) {
-    const id = bytesToHex(rng.bytes(8));
-    return { encryptionPublic: `enc-${id}`, signingPublic: `sig-${id}`, encryptionSecret: '', signingSecret: '' };
-  },
+  keySeed: (rng) => bytesToHex(rng.bytes(8)),
+  keys: memoKeys((seed) => ({ encryptionPublic: `enc-${seed}`, signingPublic: `sig-${seed}`, encryptionSecret: '', signingSecret: '' })),
   seal(plaintext) {
     // One message is sealed once per device, and these envelopes hold nothing but a size: share one.
     if (plaintext !== lastSealed.text) {

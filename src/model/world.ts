@@ -1,4 +1,4 @@
-import { realCrypto, type Crypto, type Envelope, type DeviceKeys } from './crypto.ts';
+import { realCrypto, type Crypto, type Envelope } from './crypto.ts';
 import { ModelError } from './errors.ts';
 import { normaliseHandle, parseHandle } from './handles.ts';
 import { append, emptyLedger, prune, type Ledger } from './ledger.ts';
@@ -130,7 +130,8 @@ export interface DeviceState {
   online: boolean;
   registered: boolean;
   pushToken: string;
-  keys: DeviceKeys;
+  /** Seed of the device's key pairs; `engine.crypto.keys(keySeed)` derives them when first needed. */
+  keySeed: string;
   /** The device's lookup cache, by handle. */
   cache: Record<string, CacheEntry>;
   /** The composer's latest lookups, for the address the person typed last. */
@@ -494,7 +495,7 @@ function addDevice(world: WorldState, rng: SeededRandom, engine: Engine, personI
     online: spec.online ?? true,
     registered: true,
     pushToken: bytesHex(rng, 8),
-    keys: engine.crypto.deviceKeys(rng),
+    keySeed: engine.crypto.keySeed(rng),
     cache: {},
     composer: undefined,
     messages: [],
@@ -716,10 +717,11 @@ function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine, devic
   const shown: Shown = { sent: message };
   // A person's devices are consecutive in `targets`: their routing records share one (never mutated) handle pair.
   let pair: readonly [string, string] | undefined;
+  const signingSecret = engine.crypto.keys(sender.keySeed).signingSecret;
   for (let i = 0; i < targets.length; i++) {
     const targetId = targets[i]!;
     const target = world.devices[targetId]!;
-    const envelope = engine.crypto.seal(text, target.keys.encryptionPublic, sender.keys.signingSecret, rng);
+    const envelope = engine.crypto.seal(text, engine.crypto.keys(target.keySeed).encryptionPublic, signingSecret, rng);
     const recipientHandle = world.people[target.owner]!.handles[0]!;
     if (routingNeeded) {
       if (pair?.[1] !== recipientHandle) pair = [fromHandle, recipientHandle];
@@ -815,7 +817,7 @@ function deliver(
   const text =
     engine.crypto.name === 'metadata-only'
       ? '' // benchmark runs carry no content at all
-      : engine.crypto.open(envelope, device.keys.encryptionSecret, sender.keys.signingPublic);
+      : engine.crypto.open(envelope, engine.crypto.keys(device.keySeed).encryptionSecret, engine.crypto.keys(sender.keySeed).signingPublic);
   // The sender's other devices show it as sent, so the conversation reads the same everywhere.
   const direction = device.owner === sender.owner ? 'sent' : 'received';
   let copy = shown[direction];

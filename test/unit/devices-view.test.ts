@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { HOUR, startSimulation, type LookupResult, type SimulationEvent } from '../../src/model/index.ts';
+import { HOUR, realCrypto, startSimulation, type LookupResult, type SimulationEvent } from '../../src/model/index.ts';
 import {
   castView,
   checkAddress,
@@ -180,7 +180,7 @@ describe('lastSent', () => {
     ]);
     expect(sent.fanout[0]!.ciphertextPreview).toMatch(/^[0-9a-f]{32}$/);
     expect(sent.fanout[0]!.deviceLabel).toBe(s.world().devices['ben-phone']!.label);
-    expect(sent.fanout[0]!.sealedTo).toBe(s.world().devices['ben-phone']!.keys.encryptionPublic.slice(0, 16));
+    expect(sent.fanout[0]!.sealedTo).toBe(realCrypto.keys(s.world().devices['ben-phone']!.keySeed).encryptionPublic.slice(0, 16));
     expect(sent.sms).toEqual([]);
     // The laptop holds a copy too, but it did not send it: no fan-out there.
     expect(lastSent(s.world(), s.world().devices['ana-laptop'])).toBeUndefined();

@@ -1,6 +1,7 @@
 import { useSelector } from '@xstate/svelte';
 import type { Readable } from 'svelte/store';
 import { startSimulation, type ScenarioCore, type SimulationContext, type SimulationInput } from '../../model/index.ts';
+import { warmKeysOnIntent } from './warm-keys.ts';
 
 type SimulationActor = ReturnType<typeof startSimulation>;
 
@@ -15,8 +16,9 @@ export function simulationFor(scenario: ScenarioCore, options: Omit<SimulationIn
   const key = `${scenario.id}@${scenario.version}`;
   let actor = actors.get(key);
   if (!actor) {
-    actor = startSimulation({ scenario, ...options });
-    actors.set(key, actor);
+    const started = startSimulation({ scenario, ...options });
+    actors.set(key, (actor = started));
+    warmKeysOnIntent(() => started.getSnapshot().context.session.world);
   }
   return actor;
 }

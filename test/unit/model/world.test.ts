@@ -3,6 +3,7 @@ import {
   APPLE_2016,
   APPLE_2020S,
   DAY,
+  DEFAULT_ENGINE,
   HOUR,
   act,
   advanceTo,
@@ -10,6 +11,7 @@ import {
   createWorld,
   heldAt,
   metadataOnlyCrypto,
+  realCrypto,
   resolveAddress,
   selectHeld,
   startSimulation,
@@ -136,6 +138,18 @@ describe('messages', () => {
       expect(s.world.devices[id]!.messages).toMatchObject([{ direction: 'received', text: 'hello', fromHandle: '+15550100100' }]);
     }
     expect(s.world.devices['ana-laptop']!.messages).toMatchObject([{ direction: 'sent', text: 'hello' }]);
+  });
+
+  test('a world starts without deriving any key pair; sending derives only the sender’s and the recipients’', () => {
+    const derived: string[] = [];
+    const engine = { ...DEFAULT_ENGINE, crypto: { ...realCrypto, keys: (seed: string) => (derived.push(seed), realCrypto.keys(seed)) } };
+    const s = createSession(castScenario(), { engine });
+    expect(derived, 'key pairs derived at start-up').toEqual([]);
+    act(s, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' }, engine);
+    const seedOf = (id: string) => s.world.devices[id]!.keySeed;
+    expect(new Set(derived)).toEqual(new Set(['ana-phone', 'ana-laptop', 'ben-phone', 'ben-tablet', 'ben-laptop'].map(seedOf)));
+    // Deferred derivation changes no byte: the golden journal's ciphertexts pin that.
+    expect(s.world.devices['ben-phone']!.messages[0]!.text).toBe('hello');
   });
 
   test('a group message fans out per member per device', () => {

@@ -1,5 +1,7 @@
 import {
+  realCrypto,
   resolveAddress,
+  type Crypto,
   type DeviceState,
   type FanoutEntry,
   type LookupResult,
@@ -154,13 +156,13 @@ export interface SentView {
   sms: string[];
 }
 
-/** The last message this device sent itself, with its fan-out, copied. */
-export function lastSent(world: WorldState, device: DeviceState | undefined): SentView | undefined {
+/** The last message this device sent itself, with its fan-out, copied. `crypto` is the run's (the site's is real). */
+export function lastSent(world: WorldState, device: DeviceState | undefined, crypto: Crypto = realCrypto): SentView | undefined {
   const sent = device?.lastSent;
   if (!sent) return undefined;
   const fanout = sent.fanout.map((f) => {
     const target = world.devices[f.device];
-    return { ...f, deviceLabel: target?.label ?? f.device, sealedTo: target?.keys.encryptionPublic.slice(0, 16) ?? '' };
+    return { ...f, deviceLabel: target?.label ?? f.device, sealedTo: target ? crypto.keys(target.keySeed).encryptionPublic.slice(0, 16) : '' };
   });
   return { id: sent.messageId, at: sent.at, toHandles: [...sent.toHandles], fanout, sms: [...sent.sms] };
 }

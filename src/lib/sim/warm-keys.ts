@@ -1,0 +1,35 @@
+import { realCrypto, type Crypto, type WorldState } from '../../model/index.ts';
+
+const INTENT = ['pointerdown', 'focusin', 'keydown'] as const;
+
+/**
+ * Derives every device's key pairs once the reader starts to use the page, one device per task.
+ *
+ * The model derives a device's keys only when a message first needs them (see `Crypto.keySeed`):
+ * that keeps the elliptic-curve work out of the page's start-up, where it was most of the main
+ * thread's script time on a phone. Left there, though, it would all land on the reader's first
+ * Send (or the first message a playback tick seals). Addressing a message takes seconds; this
+ * spends them. Nothing happens for a reader who only reads, so start-up stays light.
+ */
+export function warmKeysOnIntent(world: () => WorldState, crypto: Crypto = realCrypto): void {
+  if (typeof document === 'undefined') return;
+  const stop = new AbortController();
+  const start = () => {
+    stop.abort();
+    const seeds = Object.values(world().devices).map((device) => device.keySeed);
+    const step = () => {
+      const seed = seeds.pop();
+      if (seed === undefined) return;
+      crypto.keys(seed);
+      later(step);
+    };
+    later(step);
+  };
+  for (const type of INTENT) document.addEventListener(type, start, { capture: true, passive: true, signal: stop.signal });
+}
+
+/** In idle time where the browser offers it (Safari does not), else in a task of its own. */
+function later(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+}
