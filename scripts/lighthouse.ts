@@ -12,6 +12,7 @@ import { serveStatic } from '../test/support/static-server.ts';
 export const THRESHOLDS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 } as const;
 type CategoryId = keyof typeof THRESHOLDS;
 const CATEGORY_IDS = Object.keys(THRESHOLDS) as CategoryId[];
+const PERF = CATEGORY_IDS.indexOf('performance');
 
 function pages(dir: string, root = dir): string[] {
   const out: string[] = [];
@@ -68,14 +69,28 @@ const failures: string[] = [];
 const rows: string[][] = [];
 try {
   for (const path of targets) {
-    const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORY_IDS });
-    const lhr = result?.lhr;
-    if (!lhr) throw new Error(`lighthouse returned nothing for /${path}`);
-    if (lhr.runtimeError) throw new Error(`lighthouse failed on /${path}: ${lhr.runtimeError.message}`);
+    const audit = async () => {
+      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORY_IDS });
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error(`lighthouse returned nothing for /${path}`);
+      if (lhr.runtimeError) throw new Error(`lighthouse failed on /${path}: ${lhr.runtimeError.message}`);
+      return lhr;
+    };
+    const lhr = await audit();
+    const score = (run: typeof lhr, id: CategoryId) => Math.round((run.categories[id]?.score ?? 0) * 100);
     const noindex = (lhr.audits['is-crawlable']?.score ?? 1) === 0;
-    const scores = CATEGORY_IDS.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
+    const scores = CATEGORY_IDS.map((id) => score(lhr, id));
+    // Performance is timed on a shared machine, so one slow moment can sink one run; Lighthouse's own
+    // advice is to judge the median of several. A page below the line gets two more runs and is judged
+    // on the median of the three. The other categories do not vary from run to run.
+    let perfNote = '';
+    if ((scores[PERF] as number) < THRESHOLDS.performance) {
+      const runs = [scores[PERF] as number, score(await audit(), 'performance'), score(await audit(), 'performance')];
+      scores[PERF] = [...runs].sort((a, b) => a - b)[1] as number;
+      perfNote = ` (median of ${runs.join(', ')})`;
+    }
     const bytes = Number(lhr.audits['total-byte-weight']?.numericValue ?? 0);
-    rows.push([`/${path}`, ...scores.map(String), `${(bytes / 1024).toFixed(1)} KB`]);
+    rows.push([`/${path}`, ...scores.map((s, i) => (i === PERF ? `${s}${perfNote}` : String(s))), `${(bytes / 1024).toFixed(1)} KB`]);
     CATEGORY_IDS.forEach((id, i) => {
       if (id === 'seo' && noindex) return; // embed pages are noindex on purpose
       if ((scores[i] as number) < THRESHOLDS[id]) {
@@ -83,7 +98,7 @@ try {
           .filter((a) => a.score !== null && a.score < 1 && lhr.categories[id]?.auditRefs.some((r) => r.id === a.id && r.weight > 0))
           .map((a) => a.id)
           .join(', ');
-        failures.push(`/${path}: ${id} ${scores[i]} < ${THRESHOLDS[id]} (failing audits: ${failing})`);
+        failures.push(`/${path}: ${id} ${scores[i]}${id === 'performance' ? perfNote : ''} < ${THRESHOLDS[id]} (failing audits: ${failing})`);
       }
     });
   }
