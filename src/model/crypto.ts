@@ -44,7 +44,8 @@ export interface Crypto {
    * A new device's key material, drawn from the simulation's generator: the hex seed its key
    * pairs derive from, which device state keeps. Deriving a key pair costs an elliptic-curve
    * multiplication, and a world creates every device at its start though most keys are not used
-   * until a message is sealed to them; on a phone that was most of a page's start-up work.
+   * until a message is sealed to them; on a phone that was four fifths of a simulator page's
+   * start-up task.
    */
   keySeed(rng: SeededRandom): string;
   /** The key pairs a seed derives: computed on first use, then remembered. */
@@ -56,7 +57,7 @@ export interface Crypto {
 
 // noble builds a table of multiples of the base point on first use, sized for servers that make
 // many thousands of keys and signatures (window 6). A page makes a few dozen: window 4 builds a
-// table under half the size, which is most of the cost of a reader's first message, and each
+// table under half the size, which is most of the cost of a page's first key, and each
 // multiplication then takes a few more additions.
 p256.Point.BASE.precompute(4);
 

@@ -6,8 +6,8 @@ const INTENT = ['pointerdown', 'focusin', 'keydown'] as const;
  * Derives every device's key pairs once the reader starts to use the page, one device per task.
  *
  * The model derives a device's keys only when a message first needs them (see `Crypto.keySeed`):
- * that keeps the elliptic-curve work out of the page's start-up, where it was most of the main
- * thread's script time on a phone. Left there, though, it would all land on the reader's first
+ * that keeps the elliptic-curve work out of the page's start-up, where it was half the script
+ * time on a phone. Left there, though, it would all land on the reader's first
  * Send (or the first message a playback tick seals). Addressing a message takes seconds; this
  * spends them. Nothing happens for a reader who only reads, so start-up stays light.
  */
