@@ -125,11 +125,14 @@ describe('XSS corpus on /simulator/', () => {
         }
         await expectClean(page, dialogs, 'looking up and texting every hostile address');
         // Held as text in the ledger's lookup records, and labelled as text in the contact graph's SVG.
+        // The graph follows the clock at most four times a second (lib/sim/throttle.ts): poll it, as a reader would wait.
         const ledger = (await page.locator('section.ledger').textContent()) ?? '';
-        const graphLabels = await page.locator('section.graph svg text').allTextContents();
+        const graphLabels = page.locator('section.graph svg text');
         for (const address of XSS_VALID_ADDRESSES) {
           expect(ledger, `ledger holds ${address}`).toContain(address.toLowerCase());
-          expect(graphLabels.some((l) => l.includes(address.toLowerCase())), `graph labels ${address}`).toBe(true);
+          await expect
+            .poll(async () => (await graphLabels.allTextContents()).some((l) => l.includes(address.toLowerCase())), { message: `graph labels ${address}` })
+            .toBe(true);
         }
         // The CSV download guards spreadsheet formulas and quotes cells; nothing in it is markup.
         const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.ledger').getByRole('button', { name: 'Download CSV' }).click()]);
