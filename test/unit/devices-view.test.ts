@@ -171,7 +171,7 @@ describe('lastSent', () => {
       { type: 'device.offline', device: 'ben-laptop' },
       { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' },
     );
-    const sent = lastSent(s.world(), s.world().devices['ana-phone'])!;
+    const sent = lastSent(s.world(), s.world().devices['ana-phone'], realCrypto)!;
     expect(sent.fanout.map((f) => [f.device, f.status])).toEqual([
       ['ben-phone', 'delivered'],
       ['ben-tablet', 'delivered'],
@@ -183,15 +183,15 @@ describe('lastSent', () => {
     expect(sent.fanout[0]!.sealedTo).toBe(realCrypto.keys(s.world().devices['ben-phone']!.keySeed).encryptionPublic.slice(0, 16));
     expect(sent.sms).toEqual([]);
     // The laptop holds a copy too, but it did not send it: no fan-out there.
-    expect(lastSent(s.world(), s.world().devices['ana-laptop'])).toBeUndefined();
+    expect(lastSent(s.world(), s.world().devices['ana-laptop'], realCrypto)).toBeUndefined();
     s.actor.send({ type: 'device.online', device: 'ben-laptop' });
     expect(sent.fanout[2]!.status).toBe('queued'); // a copy, not the model's array
-    expect(lastSent(s.world(), s.world().devices['ana-phone'])!.fanout[2]!.status).toBe('delivered');
+    expect(lastSent(s.world(), s.world().devices['ana-phone'], realCrypto)!.fanout[2]!.status).toBe('delivered');
   });
 
   test('SMS recipients', () => {
     const s = sandbox({ type: 'message.sent', device: 'ana-phone', to: ['Dee'], text: 'hi' });
-    expect(lastSent(s.world(), s.world().devices['ana-phone'])).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
+    expect(lastSent(s.world(), s.world().devices['ana-phone'], realCrypto)).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/svelte';
 import type { Readable } from 'svelte/store';
-import { startSimulation, type ScenarioCore, type SimulationContext, type SimulationInput } from '../../model/index.ts';
+import { engineFor, startSimulation, type ScenarioCore, type SimulationContext, type SimulationInput } from '../../model/index.ts';
 import { warmKeysOnIntent } from './warm-keys.ts';
 
 type SimulationActor = ReturnType<typeof startSimulation>;
@@ -18,7 +18,8 @@ export function simulationFor(scenario: ScenarioCore, options: Omit<SimulationIn
   if (!actor) {
     const started = startSimulation({ scenario, ...options });
     actors.set(key, (actor = started));
-    warmKeysOnIntent(() => started.getSnapshot().context.session.world);
+    // Reset starts a new world, so ask for the current one; the run's crypto never changes.
+    warmKeysOnIntent(() => started.getSnapshot().context.session.world, engineFor(started.getSnapshot().context).crypto);
   }
   return actor;
 }

@@ -1,4 +1,4 @@
-import { realCrypto, type Crypto, type WorldState } from '../../model/index.ts';
+import type { Crypto, WorldState } from '../../model/index.ts';
 
 const INTENT = ['pointerdown', 'focusin', 'keydown'] as const;
 
@@ -11,7 +11,7 @@ const INTENT = ['pointerdown', 'focusin', 'keydown'] as const;
  * Send (or the first message a playback tick seals). Addressing a message takes seconds; this
  * spends them. Nothing happens for a reader who only reads, so start-up stays light.
  */
-export function warmKeysOnIntent(world: () => WorldState, crypto: Crypto = realCrypto): void {
+export function warmKeysOnIntent(world: () => WorldState, crypto: Crypto): void {
   if (typeof document === 'undefined') return;
   const stop = new AbortController();
   const start = () => {

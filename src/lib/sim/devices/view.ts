@@ -1,5 +1,4 @@
 import {
-  realCrypto,
   resolveAddress,
   type Crypto,
   type DeviceState,
@@ -156,8 +155,8 @@ export interface SentView {
   sms: string[];
 }
 
-/** The last message this device sent itself, with its fan-out, copied. `crypto` is the run's (the site's is real). */
-export function lastSent(world: WorldState, device: DeviceState | undefined, crypto: Crypto = realCrypto): SentView | undefined {
+/** The last message this device sent itself, with its fan-out, copied. `crypto` is the run's, which derives the keys. */
+export function lastSent(world: WorldState, device: DeviceState | undefined, crypto: Crypto): SentView | undefined {
   const sent = device?.lastSent;
   if (!sent) return undefined;
   const fanout = sent.fanout.map((f) => {
