@@ -10,7 +10,6 @@ import {
   CATEGORIES,
   CATEGORY_LABELS,
   DAY,
-  FIELD_NAMES,
   ModelError,
   PRESET_IDS,
   ScenarioError,
@@ -21,7 +20,6 @@ import {
   project,
   runScenario,
   scenarioPolicy,
-  dayOf,
   type Action,
   type Category,
   type JournalEntry,
@@ -29,6 +27,8 @@ import {
   type ScenarioCore,
   type SimTime,
 } from '../src/model/index.ts';
+import { csv } from '../src/lib/csv.ts';
+import { heldCsv, heldRow, type HeldRow } from '../src/lib/held-rows.ts';
 
 /** Exit code for anything the user can fix: bad arguments, a missing or invalid scenario file. */
 export const USAGE_ERROR = 2;
@@ -229,20 +229,6 @@ export interface Run {
   held: HeldRow[];
 }
 
-export interface HeldRow {
-  seq: number;
-  category: Category;
-  /** "Day 12, 14:00", or "Day 12" where the policy keeps only the date. */
-  recorded: string;
-  /** "Day 42, 14:00", or "never" for records kept for ever (or until a newer one replaces them). */
-  expires: string;
-  /** Only the fields the policy keeps; times as "Day N, HH:MM". */
-  fields: Record<string, string | number>;
-}
-
-/** Fields holding a simulated time, printed as "Day N, HH:MM" rather than milliseconds. */
-const TIME_FIELDS: ReadonlySet<string> = new Set(['registeredAt']);
-
 /** Runs `scenario` as the options ask. Throws CliFailure when --until is past the scenario's end. */
 export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed' | 'policy' | 'until'>): Run {
   if (options.until !== undefined && options.until > scenario.duration) {
@@ -255,24 +241,7 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   const at = options.until === undefined ? scenario.duration * DAY : Math.round(options.until * DAY);
   const session = runScenario(scenario, { seed, until: at, policies: [policy] });
   const observations = heldAt(session.world.ledger, policy, at);
-  const held: HeldRow[] = [];
-  for (const category of CATEGORIES) {
-    const dayOnly = policy.retention[category].keep.kind === 'latest';
-    for (const o of observations[category]) {
-      const record = project(o, policy);
-      const fields: Record<string, string | number> = {};
-      for (const [name, value] of Object.entries(record.fields)) {
-        fields[name] = TIME_FIELDS.has(name) && typeof value === 'number' ? formatSimTime(value) : value;
-      }
-      held.push({
-        seq: record.seq,
-        category,
-        recorded: dayOnly ? `Day ${dayOf(record.recordedAt)}` : formatSimTime(record.recordedAt),
-        expires: Number.isFinite(record.expiresAt) ? formatSimTime(record.expiresAt) : 'never',
-        fields,
-      });
-    }
-  }
+  const held = CATEGORIES.flatMap((category) => observations[category].map((o) => heldRow(project(o, policy), policy)));
   // Oldest first, as a history reads: seq increases with time.
   held.sort((a, b) => a.seq - b.seq);
   return { scenario, seed, policy, at, journal: session.world.journal, held };
@@ -282,7 +251,7 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
 export function render(options: CliOptions): string {
   const run = simulate(loadScenario(options.scenario), options);
   if (options.journal) return options.format === 'csv' ? journalCsv(run.journal) : journalJson(run.journal);
-  return options.format === 'csv' ? heldCsv(run) : heldJson(run);
+  return options.format === 'csv' ? heldCsv(run.held) : heldJson(run);
 }
 
 /** The exit code for an error thrown by `render`: 2 for what the user can fix, 1 for a bug. */
@@ -303,22 +272,6 @@ export function heldJson(run: Run): string {
     held,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
-}
-
-/** Every field name across categories, each once, in the model's display order. */
-export const FIELD_COLUMNS: readonly string[] = [...new Set(CATEGORIES.flatMap((c) => FIELD_NAMES[c]))];
-
-export const HELD_HEADER = ['seq', 'category', 'recorded', 'expires', ...FIELD_COLUMNS] as const;
-
-export function heldCsv(run: Run): string {
-  const rows = run.held.map((row) => [
-    row.seq,
-    CATEGORY_LABELS[row.category],
-    row.recorded,
-    row.expires,
-    ...FIELD_COLUMNS.map((name) => row.fields[name] ?? ''),
-  ]);
-  return csv([[...HELD_HEADER], ...rows]);
 }
 
 export function journalJson(journal: readonly JournalEntry[]): string {
@@ -357,39 +310,4 @@ export function describeAction(action: JournalEntry['action']): string {
     parts.push(`${key}=${/^[\w.@+:-]+$/.test(text) ? text : JSON.stringify(text)}`);
   }
   return parts.join(' ');
-}
-
-/* ------------------------------------------------------------------ CSV */
-
-/** A cell a spreadsheet would run as a formula starts with one of these (OWASP's list, tab and CR included). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** A phone number in E.164 form: + then up to 15 digits, no leading zero. */
-const E164 = /^\+[1-9]\d{1,14}$/;
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-/**
- * One CSV cell, safe to open in a spreadsheet.
- *
- * Formula injection: a cell starting with =, +, -, @ (or a tab or CR) is read by Excel, LibreOffice
- * and Google Sheets as a formula, so text a scenario author typed (a device label, a note) could
- * run one. Such cells get a leading `'`, which makes the spreadsheet show them as text.
- * Phone numbers start with +, and the records are full of them: an E.164 number such as
- * +15550100142 (or any plain number, such as -3) is left as it is, because as a formula it is
- * only that number: it can compute nothing and reach nothing. Prefixing it would put a stray `'`
- * into every handle (CSV import shows it literally) and stop handles matching across columns.
- * A spreadsheet may still read such a cell as a number and drop the +; import the column as text
- * to keep it.
- *
- * Quoting (RFC 4180): a cell containing a comma, a double quote, CR or LF is wrapped in double
- * quotes, with each inner double quote doubled.
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (FORMULA_START.test(text) && !E164.test(text) && !NUMBER.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Rows as RFC 4180 CSV: CRLF after every record, the last included. */
-export function csv(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }

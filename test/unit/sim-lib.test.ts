@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DAY, HOUR, startSimulation, selectHeld, type HeldRecord } from '../../src/model/index.ts';
 import { describeChange } from '../../src/lib/sim/announce.ts';
 import { expiresIn, expiryDay } from '../../src/lib/sim/format.ts';
-import { csvCell, ledgerCsv } from '../../src/lib/sim/ledger-export.ts';
+import { ledgerCsv, ledgerJson } from '../../src/lib/sim/ledger-export.ts';
 import { castScenario } from './model/fixtures.ts';
 
 const record = (seq: number, category: HeldRecord['category'], recordedAt = 0, expiresAt = 30 * DAY): HeldRecord => ({
@@ -54,26 +54,13 @@ describe('screen-reader announcements', () => {
 });
 
 describe('ledger export', () => {
-  test.each([
-    ['plain', 'plain'],
-    ['a,b', '"a,b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
-    ['+15550100142', '+15550100142'],
-    ['+SUM(A1)', "'+SUM(A1)"],
-    ['-2', "'-2"],
-    ['line\nbreak', '"line\nbreak"'],
-  ])('csvCell(%j) → %s', (input, output) => {
-    expect(csvCell(input)).toBe(output);
-  });
-
   test('a CSV has one row per record plus a header, with CRLF line ends', () => {
     const actor = startSimulation({ scenario: castScenario() });
     actor.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
     const held = selectHeld(actor.getSnapshot().context);
     const csv = ledgerCsv(held);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(held.length + 1);
-    expect(csv).toContain('Lookup record,"Day 1, 00:00",Day 31');
+    expect(csv).toContain('Lookup record,"Day 1, 00:00","Day 31, 00:00"');
   });
 });
 

@@ -1,45 +1,15 @@
-import { CATEGORY_LABELS, FIELD_NAMES, CATEGORIES, formatSimTime, type HeldRecord } from '../../model/index.ts';
-import { expiryDay } from './format.ts';
-
-/** Every field name across categories, in a stable order: the CSV's columns after the fixed ones. */
-export const ALL_FIELDS: readonly string[] = [...new Set(CATEGORIES.flatMap((c) => FIELD_NAMES[c]))];
+import { formatSimTime, type HeldRecord, type Policy } from '../../model/index.ts';
+import { heldCsv, heldRow } from '../held-rows.ts';
 
 /**
- * One CSV cell, quoted per RFC 4180. Cells a spreadsheet would run as a formula get a leading
- * apostrophe, except phone numbers in E.164 form, which are only their own value.
+ * The ledger's "Download CSV": the records shown, in the order shown. Pass the active policy so
+ * records it keeps only to the day show only their day.
  */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^\+[1-9]\d{6,14}$/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function ledgerCsv(records: readonly HeldRecord[], policy?: Policy): string {
+  return heldCsv(records.map((r) => heldRow(r, policy)));
 }
 
-export function ledgerCsv(records: readonly HeldRecord[]): string {
-  const header = ['seq', 'category', 'recorded', 'expires', ...ALL_FIELDS];
-  const rows = records.map((r) => [
-    r.seq,
-    CATEGORY_LABELS[r.category],
-    formatSimTime(r.recordedAt),
-    expiryDay(r.expiresAt),
-    ...ALL_FIELDS.map((f) => (f === 'registeredAt' && typeof r.fields[f] === 'number' ? formatSimTime(r.fields[f]) : (r.fields[f] ?? ''))),
-  ]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-export function ledgerJson(records: readonly HeldRecord[], at: number, policy: string): string {
-  return JSON.stringify(
-    {
-      at: formatSimTime(at),
-      policy,
-      held: records.map((r) => ({
-        seq: r.seq,
-        category: r.category,
-        recorded: formatSimTime(r.recordedAt),
-        expires: expiryDay(r.expiresAt),
-        fields: r.fields,
-      })),
-    },
-    null,
-    2,
-  );
+/** The ledger's "Download JSON": the moment, the policy's id, and each record as the CSV projects it. */
+export function ledgerJson(records: readonly HeldRecord[], at: number, policyId: string, policy?: Policy): string {
+  return JSON.stringify({ at: formatSimTime(at), policy: policyId, held: records.map((r) => heldRow(r, policy)) }, null, 2);
 }
