@@ -21,7 +21,6 @@ import {
   runScenario,
   scenarioPolicy,
   type Action,
-  type Category,
   type JournalEntry,
   type Policy,
   type ScenarioCore,

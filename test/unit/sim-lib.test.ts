@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DAY, HOUR, startSimulation, selectHeld, type HeldRecord } from '../../src/model/index.ts';
 import { describeChange } from '../../src/lib/sim/announce.ts';
 import { expiresIn, expiryDay } from '../../src/lib/sim/format.ts';
-import { ledgerCsv, ledgerJson } from '../../src/lib/sim/ledger-export.ts';
+import { ledgerCsv } from '../../src/lib/sim/ledger-export.ts';
 import { castScenario } from './model/fixtures.ts';
 
 const record = (seq: number, category: HeldRecord['category'], recordedAt = 0, expiresAt = 30 * DAY): HeldRecord => ({
