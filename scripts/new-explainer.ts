@@ -4,19 +4,18 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ID_RULE, isId } from '../src/model/index.ts';
 
 export const USAGE = `Usage: npm run new:explainer <slug>
 
   <slug>  the explainer's address and file name: lower-case letters, digits and single hyphens,
-          3 to 60 characters, starting with a letter (e.g. push-routing-explained).
+          3 to 60 characters (e.g. push-routing-explained).
           Writes content/explainers/<slug>.mdx; the page appears at /explainers/<slug>/.`;
-
-const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** Why `slug` is not a valid slug, or undefined when it is. */
 export function slugProblem(slug: string): string | undefined {
   if (slug.length < 3 || slug.length > 60) return `"${slug}" is ${slug.length} characters long; a slug has 3 to 60`;
-  if (!SLUG.test(slug)) return `"${slug}" is not a slug: use lower-case letters, digits and single hyphens, starting with a letter`;
+  if (!isId(slug)) return `"${slug}" is not a slug: use ${ID_RULE}`;
   return undefined;
 }
 

@@ -15,6 +15,7 @@ import {
   ScenarioError,
   formatSimTime,
   heldAt,
+  isId,
   parseScenario,
   presetById,
   project,
@@ -172,8 +173,6 @@ export function parseArgs(argv: readonly string[]): CliOptions | CliError {
 
 /* ------------------------------------------------------------------ scenarios */
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-
 /** Ids of the scenarios in content/scenarios/. */
 export function scenarioIds(): string[] {
   if (!existsSync(SCENARIO_DIR)) return [];
@@ -184,7 +183,7 @@ export function scenarioIds(): string[] {
 }
 
 /**
- * Reads and validates a scenario. A bare id (lower-case letters, digits, dashes: no dot, no slash)
+ * Reads and validates a scenario. A bare id (lower-case letters, digits, single hyphens: no dot, no slash)
  * names content/scenarios/<id>.yaml; anything else is a path, read as given (relative to the
  * working directory). `.json` files are parsed as JSON, everything else as YAML.
  * Throws CliFailure for a missing or unparseable file, ScenarioError for an invalid scenario.
@@ -192,7 +191,7 @@ export function scenarioIds(): string[] {
 export function loadScenario(fileOrId: string): ScenarioCore {
   let path = fileOrId;
   let shown = fileOrId;
-  if (ID.test(fileOrId)) {
+  if (isId(fileOrId)) {
     path = join(SCENARIO_DIR, `${fileOrId}.yaml`);
     shown = relative(process.cwd(), path) || path;
     if (!existsSync(path)) {

@@ -7,7 +7,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { readSourceIds } from './lib/sources.ts';
 import { teachingIssues } from './lib/scenario-teaching.ts';
-import { PRESET_IDS, parseDayTime, scenarioCoreSchema, semanticIssues } from './model/index.ts';
+import { ID_PATTERN, ID_RULE, PRESET_IDS, parseDayTime, scenarioCoreSchema, semanticIssues } from './model/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Sources (content/sources/<id>.yaml): one citation per file; the model and pages cite them by id.
@@ -24,7 +24,7 @@ export type SourceMarker = z.infer<typeof sourceMarkerSchema>;
 /** Kebab-case, because ids are file names and URL fragments (/sources/#<id>). */
 export const sourceIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a source id is kebab-case: lower-case letters, digits and single hyphens');
+  .regex(ID_PATTERN, `a source id is kebab-case: ${ID_RULE}`);
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: many sources are only known to the month or year. */
 const partialDateSchema = z

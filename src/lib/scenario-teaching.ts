@@ -5,7 +5,7 @@
  * neither zod nor node:fs, so a page or an island may use them; the caller passes the known source ids.
  */
 import type { ScenarioTeaching } from '../content.config';
-import { DAY, parseDayTime, type ScenarioCore, type ScenarioIssue } from '../model/index.ts';
+import { DAY, isId, parseDayTime, type ScenarioCore, type ScenarioIssue } from '../model/index.ts';
 
 /** The teaching fields, as the scenarios collection's schema (src/content.config.ts) gives them. */
 export type { NarrationStep, Prompt, DiscussionItem, Correction, ScenarioTeaching } from '../content.config';
@@ -17,7 +17,6 @@ export type { NarrationStep, Prompt, DiscussionItem, Correction, ScenarioTeachin
  * /sources/#<id>; the schema checks that the id exists and is listed in the scenario's `sources`.
  */
 const CITE = /\{cite:([^{}]*)\}/g;
-const SOURCE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export type TextPart = { kind: 'text'; text: string } | { kind: 'cite'; id: string };
 
@@ -121,7 +120,7 @@ export function teachingIssues(s: Scenario, knownSourceIds: ReadonlySet<string>)
   const policyName = typeof s.policy === 'string' ? s.policy : `a custom policy based on ${s.policy.base}`;
   for (const [path, text] of teachingTexts(s)) {
     for (const id of citedIds(text)) {
-      if (!SOURCE_ID.test(id)) issues.push({ path, message: `citations written {cite:source-id} with a kebab-case id, not "{cite:${id}}"` });
+      if (!isId(id)) issues.push({ path, message: `citations written {cite:source-id} with a kebab-case id, not "{cite:${id}}"` });
       else if (!knownSourceIds.has(id)) issues.push({ path, message: unknownSource(id, true) });
       else if (!s.sources.includes(id)) issues.push({ path, message: `a citation of a source listed in this scenario's sources, but "${id}" is not listed: add it to sources` });
     }

@@ -69,6 +69,7 @@ export type { HeldRecord } from './view.ts';
 export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
 export type { Category, Observation } from './records.ts';
 export { parseHandle, normaliseHandle } from './handles.ts';
+export { ID_PATTERN, ID_RULE, isId } from './id.ts';
 export { realCrypto, metadataOnlyCrypto } from './crypto.ts';
 export type { Crypto, Envelope, DeviceKeys } from './crypto.ts';
 export { SeededRandom } from './rng.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseHandle } from './handles.ts';
+import { ID_PATTERN, ID_RULE } from './id.ts';
 import { LEGAL_PROCESSES, PRESET_IDS } from './policy.ts';
 import { CATEGORIES } from './records.ts';
 import { parseDayTime, type SimTime } from './time.ts';
@@ -10,7 +11,7 @@ import { parseDayTime, type SimTime } from './time.ts';
  * network named exists, that time never runs backwards, that handles are real handles.
  */
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes');
+const id = z.string().regex(ID_PATTERN, `an id of ${ID_RULE}`);
 const handle = z.string().refine((h) => parseHandle(h).ok, {
   message: 'a phone number in international form (+1 555 010 0100) or an email address',
 });

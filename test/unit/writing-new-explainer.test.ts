@@ -45,7 +45,8 @@ describe('npm run new:explainer', () => {
     [['Push_Routing'], '"Push_Routing" is not a slug'],
     [['../escape'], '"../escape" is not a slug'],
     [['ab'], 'a slug has 3 to 60'],
-    [['2016-story'], 'starting with a letter'],
+    [['-leading-hyphen'], 'is not a slug'],
+    [['trailing-hyphen-'], 'is not a slug'],
     [['double--hyphen'], 'is not a slug'],
   ])('bad arguments %j exit 2 with a clear message and the usage', (args, message) => {
     const { code, err } = runIn(args);
@@ -60,6 +61,7 @@ describe('npm run new:explainer', () => {
 
   test('slugProblem accepts ordinary slugs', () => {
     expect(slugProblem('the-2016-story')).toBeUndefined();
+    expect(slugProblem('2016-story')).toBeUndefined();
     expect(slugProblem('x'.repeat(61))).toContain('61 characters');
   });
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { PANELS, type Panel } from '../embed/options.ts';
-import { PRESET_IDS, parseDayTime, type Category } from '../../model/index.ts';
+import { ID_PATTERN, PRESET_IDS, parseDayTime, type Category } from '../../model/index.ts';
 import { FIGURE_COMPONENTS as FIGURES } from './figures.ts';
 
 /** What a writer types after `bind=` on <Scrub>, and the record category whose retention it sets. */
@@ -50,9 +50,8 @@ export function parsePanels(text: string): Panel[] | undefined {
   return names as Panel[];
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = (what: string) =>
-  z.string({ error: `expected ${what} as a quoted string` }).regex(SLUG, { error: `expected ${what}: lower-case words joined by hyphens` });
+  z.string({ error: `expected ${what} as a quoted string` }).regex(ID_PATTERN, { error: `expected ${what}: lower-case words joined by hyphens` });
 const wholeNumber = (what: string) => z.number({ error: `expected ${what} as a number in braces, like {3}` }).int({ error: `expected ${what} as a whole number` });
 const words = (what: string) => z.string({ error: `expected ${what} as a quoted string` }).trim().min(1, { error: `expected ${what}, got an empty text` });
 
