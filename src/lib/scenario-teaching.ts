@@ -1,14 +1,14 @@
 /**
  * The teaching half of a scenario (summary, goals, narration, prompts, discussion, sources,
  * corrections, activity): the checks its zod schema cannot make, and helpers for pages that show
- * it. The schema itself lives in src/content.config.ts. Plain functions of plain data that import
+ * it. The shapes live in src/lib/teaching-schema.ts. Plain functions of plain data that import
  * neither zod nor node:fs, so a page or an island may use them; the caller passes the known source ids.
  */
-import type { ScenarioTeaching } from '../content.config';
+import type { ScenarioTeaching } from './teaching-schema.ts';
 import { DAY, isId, parseDayTime, type ScenarioCore, type ScenarioIssue } from '../model/index.ts';
 
-/** The teaching fields, as the scenarios collection's schema (src/content.config.ts) gives them. */
-export type { NarrationStep, Prompt, DiscussionItem, Correction, ScenarioTeaching } from '../content.config';
+/** The teaching fields, as the scenarios collection's schema gives them. */
+export type { NarrationStep, Prompt, DiscussionItem, Correction, ScenarioTeaching } from './teaching-schema.ts';
 
 /* ------------------------------------------------------------------ citations */
 

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Source, SourceClaim, SourceMarker } from '../content.config';
+import type { Source, SourceClaim, SourceMarker } from './source-schema.ts';
 
 export const SOURCES_DIR = 'content/sources';
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Scenario } from '../../src/content.config.ts';
+import type { Scenario } from '../../src/lib/content-schemas.ts';
 import { DAY, formatSimTime, parseDayTime, selectHeld, startSimulation } from '../../src/model/index.ts';
 
 const DIR = 'content/scenarios';

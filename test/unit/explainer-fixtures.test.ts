@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import type { Source } from '../../src/content.config.ts';
+import type { Source } from '../../src/lib/content-schemas.ts';
 import type { ScenarioCore } from '../../src/model/index.ts';
 import { ExplainerError } from '../../src/lib/writing/components.ts';
 import { guideGaps, GUIDE } from '../../src/lib/writing/guide.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isId, scenarioCoreSchema } from '../../src/model/index.ts';
-import { sourceIdSchema } from '../../src/content.config.ts';
+import { sourceIdSchema } from '../../src/lib/content-schemas.ts';
 import { COMPONENT_PROPS } from '../../src/lib/writing/components.ts';
 import { slugProblem } from '../../scripts/new-explainer.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scenarioSchema } from '../../src/content.config.ts';
+import { scenarioSchema } from '../../src/lib/content-schemas.ts';
 import { citedIds, splitCitations, withoutCitations } from '../../src/lib/scenario-teaching.ts';
 import { formatPath } from '../../src/model/index.ts';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { scenarioSchema, type Scenario } from '../../src/content.config.ts';
+import { scenarioSchema, type Scenario } from '../../src/lib/content-schemas.ts';
 import { citedIds, isApplePolicy, teachingTexts } from '../../src/lib/scenario-teaching.ts';
 import {
   DAY,

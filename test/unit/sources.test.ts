@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { sourceSchema, type Source } from '../../src/content.config.ts';
+import { sourceSchema, type Source } from '../../src/lib/content-schemas.ts';
 import {
   MARKER_ORDER,
   SOURCES_DIR,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { run, scaffold, slugProblem } from '../../scripts/new-explainer.ts';
-import { explainerSchema } from '../../src/content.config.ts';
+import { explainerSchema } from '../../src/lib/content-schemas.ts';
 import { scanExplainer } from '../../src/lib/writing/scan.ts';
 import { readSourceIds } from '../../src/lib/sources.ts';
 

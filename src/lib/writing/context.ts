@@ -4,7 +4,7 @@
  * scan.ts. The page puts it on Astro.locals before rendering the MDX; every component reads it there,
  * so the order in which Astro renders components never matters.
  */
-import type { Source } from '../../content.config';
+import type { Source } from '../source-schema.ts';
 import type { ScenarioCore } from '../../model/index.ts';
 import { ExplainerError, type ComponentName } from './components.ts';
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Source } from '../../content.config';
+import type { Source } from '../source-schema.ts';
 import type { ScenarioCore } from '../../model/index.ts';
 import { ExplainerError } from './components.ts';
 import { createWritingContext, type WritingContext } from './context.ts';
