@@ -35,6 +35,37 @@ describe('embed options', () => {
     if (!query.startsWith('panels')) expect(options).toEqual(DEFAULT_OPTIONS);
   });
 
+  test.each([
+    ['autoplay=0', { autoplay: false }],
+    ['autoplay=true', { autoplay: true }],
+    ['autoplay=false&motion=full', { autoplay: false, reducedMotion: false }],
+    ['motion=reduce', { reducedMotion: true }],
+    ['panels=%20ledger%20,,graph', { panels: ['ledger', 'graph'] }],
+    ['panels=', {}],
+    ['v=1000000', { version: 1_000_000 }],
+    ['seed=2147483647', { seed: 2147483647 }],
+  ])('%s is taken without a note', (query, changed) => {
+    expect(parseOptions(query, context)).toEqual({ options: { ...DEFAULT_OPTIONS, ...changed }, notes: [] });
+  });
+
+  test.each([
+    ['seed=2147483648', 'Ignored seed=“2147483648”: expected a whole number from 0 to 2147483647.'],
+    ['v=0', 'Ignored v=“0”: expected a scenario version number.'],
+    ['panels=ledger,nope,chart', 'Ignored panels=“nope,chart”: expected panel names from people, composer, conversation, ledger, timeline, legal, graph, policy.'],
+    ['day=3&day=4', 'Ignored a second “day”.'],
+    ['speed=3&speed=nope', 'Ignored a second “speed”.'],
+  ])('%s: the note says what was ignored and what was expected', (query, note) => {
+    expect(parseOptions(query, context).notes).toEqual([note]);
+  });
+
+  test('the first of two values counts, even when the second is the good one', () => {
+    expect(parseOptions('day=99&day=4', context).options.day).toBe(DEFAULT_OPTIONS.day);
+  });
+
+  test('a panel list with no known panel keeps the default panels', () => {
+    expect(parseOptions('panels=nope', context).options.panels).toEqual(PANELS);
+  });
+
   test('a partly valid panel list keeps the valid panels', () => {
     expect(parseOptions('panels=ledger,nope', context).options.panels).toEqual(['ledger']);
   });

@@ -7,10 +7,23 @@
 export const PANELS = ['people', 'composer', 'conversation', 'ledger', 'timeline', 'legal', 'graph', 'policy'] as const;
 export type Panel = (typeof PANELS)[number];
 
+/**
+ * The panels of a writer's figure when the writer names none: what typing an address leaves behind
+ * for a <Simulation>, the ledger alone for a <Scrolly>, which shares its width with the text.
+ */
+export const FIGURE_PANELS = {
+  Simulation: ['composer', 'ledger'],
+  Scrolly: ['ledger'],
+} as const satisfies Record<string, readonly Panel[]>;
+export type FigureWithPanels = keyof typeof FIGURE_PANELS;
+
 export const SPEEDS = [1, 3, 7, 15, 30] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
+
+/** The largest seed a link may carry: a scenario's own limit. */
+const MAX_SEED = 2 ** 31 - 1;
 export type Theme = (typeof THEMES)[number];
 
 export interface ViewOptions {
@@ -58,7 +71,6 @@ export interface ParsedOptions {
   notes: string[];
 }
 
-const KNOWN = new Set(['day', 'speed', 'autoplay', 'panels', 'policy', 'seed', 'step', 'motion', 'theme', 'v']);
 const MAX_NOTES = 5;
 
 /** Shortens and de-controls a value before quoting it back in a note. */
@@ -73,15 +85,91 @@ function wholeNumber(value: string, min: number, max: number): number | undefine
   return n >= min && n <= max ? n : undefined;
 }
 
+/** What an option's parser made of its value: the value to take, and the part to quote back as ignored. */
+interface Parsed<T> {
+  value?: T;
+  ignored?: string;
+}
+
+/** All or nothing: the value, or the whole text ignored. */
+const taken = <T>(value: T | undefined, text: string): Parsed<T> => (value === undefined ? { ignored: text } : { value });
+
+/** One URL option: the field it sets, how its text is read, and what a note says was expected instead. */
+interface OptionParser<K extends keyof ViewOptions> {
+  field: K;
+  parse: (value: string, context: ParseContext) => Parsed<ViewOptions[K]>;
+  expected: (context: ParseContext) => string;
+}
+
+const option = <K extends keyof ViewOptions>(parser: OptionParser<K>) => parser;
+
+const booleanWords = (yes: readonly string[], no: readonly string[]) => (value: string) =>
+  taken(yes.includes(value) ? true : no.includes(value) ? false : undefined, value);
+
+/** Every URL option, by its name in the query. The defaults are DEFAULT_OPTIONS. */
+const OPTION_PARSERS = {
+  day: option({
+    field: 'day',
+    parse: (value, context) => taken(wholeNumber(value, 1, context.duration), value),
+    expected: (context) => `a day from 1 to ${context.duration}`,
+  }),
+  speed: option({
+    field: 'speed',
+    parse: (value) => taken(SPEEDS.find((s) => String(s) === value), value),
+    expected: () => `one of ${SPEEDS.join(', ')} (days per second)`,
+  }),
+  autoplay: option({ field: 'autoplay', parse: booleanWords(['1', 'true'], ['0', 'false']), expected: () => '1 or 0' }),
+  panels: option({
+    field: 'panels',
+    // A list with some unknown names keeps the known ones: a typo in one panel should not hide the rest.
+    parse: (value) => {
+      const asked = value.split(',').map((p) => p.trim()).filter(Boolean);
+      const valid = PANELS.filter((p) => asked.includes(p));
+      const unknown = asked.filter((p) => !(PANELS as readonly string[]).includes(p));
+      return { value: valid.length > 0 ? valid : undefined, ignored: unknown.length > 0 ? unknown.join(',') : undefined };
+    },
+    expected: () => `panel names from ${PANELS.join(', ')}`,
+  }),
+  policy: option({
+    field: 'policy',
+    parse: (value, context) => taken(context.policyIds.includes(value) ? value : undefined, value),
+    expected: (context) => `one of ${context.policyIds.join(', ')}`,
+  }),
+  seed: option({
+    field: 'seed',
+    parse: (value) => taken(wholeNumber(value, 0, MAX_SEED), value),
+    expected: () => `a whole number from 0 to ${MAX_SEED}`,
+  }),
+  step: option({
+    field: 'step',
+    parse: (value, context) => taken(wholeNumber(value, 1, Math.max(1, context.steps)), value),
+    expected: (context) => `a step from 1 to ${Math.max(1, context.steps)}`,
+  }),
+  motion: option({ field: 'reducedMotion', parse: booleanWords(['reduce'], ['full']), expected: () => 'reduce or full' }),
+  theme: option({
+    field: 'theme',
+    parse: (value) => taken(THEMES.find((t) => t === value), value),
+    expected: () => THEMES.join(', '),
+  }),
+  v: option({
+    field: 'version',
+    parse: (value) => taken(wholeNumber(value, 1, 1_000_000), value),
+    expected: () => 'a scenario version number',
+  }),
+} satisfies Record<string, OptionParser<keyof ViewOptions>>;
+
+type OptionName = keyof typeof OPTION_PARSERS;
+const isOptionName = (name: string): name is OptionName => Object.hasOwn(OPTION_PARSERS, name);
+
+/** Reads the options from a query. Each option counts once; anything unknown or malformed becomes a note. */
 export function parseOptions(query: string | URLSearchParams, context: ParseContext): ParsedOptions {
   const params = typeof query === 'string' ? safeParams(query) : query;
-  const options: ViewOptions = { ...DEFAULT_OPTIONS };
+  const options: Record<string, unknown> = { ...DEFAULT_OPTIONS };
   const notes: string[] = [];
-  const ignore = (name: string, value: string, expected: string) => notes.push(`Ignored ${name}=“${quote(value)}”: expected ${expected}.`);
-  const seen = new Set<string>();
+  const seen = new Set<OptionName>();
 
   for (const [name, value] of params) {
-    if (!KNOWN.has(name)) {
+    if (!isOptionName(name)) {
       notes.push(`Ignored unknown option “${quote(name)}”.`);
       continue;
     }
@@ -90,69 +178,13 @@ export function parseOptions(query: string | URLSearchParams, context: ParseCont
       continue;
     }
     seen.add(name);
-    switch (name) {
-      case 'day': {
-        const day = wholeNumber(value, 1, context.duration);
-        if (day === undefined) ignore(name, value, `a day from 1 to ${context.duration}`);
-        else options.day = day;
-        break;
-      }
-      case 'speed': {
-        const speed = SPEEDS.find((s) => String(s) === value);
-        if (speed === undefined) ignore(name, value, `one of ${SPEEDS.join(', ')} (days per second)`);
-        else options.speed = speed;
-        break;
-      }
-      case 'autoplay':
-        if (value === '1' || value === 'true') options.autoplay = true;
-        else if (value === '0' || value === 'false') options.autoplay = false;
-        else ignore(name, value, '1 or 0');
-        break;
-      case 'panels': {
-        const asked = value.split(',').map((p) => p.trim()).filter(Boolean);
-        const valid = PANELS.filter((p) => asked.includes(p));
-        const unknown = asked.filter((p) => !(PANELS as readonly string[]).includes(p));
-        if (unknown.length > 0) ignore(name, unknown.join(','), `panel names from ${PANELS.join(', ')}`);
-        if (valid.length > 0) options.panels = valid;
-        break;
-      }
-      case 'policy':
-        if (context.policyIds.includes(value)) options.policy = value;
-        else ignore(name, value, `one of ${context.policyIds.join(', ')}`);
-        break;
-      case 'seed': {
-        const seed = wholeNumber(value, 0, 2 ** 31 - 1);
-        if (seed === undefined) ignore(name, value, 'a whole number from 0 to 2147483647');
-        else options.seed = seed;
-        break;
-      }
-      case 'step': {
-        const step = wholeNumber(value, 1, Math.max(1, context.steps));
-        if (step === undefined) ignore(name, value, `a step from 1 to ${Math.max(1, context.steps)}`);
-        else options.step = step;
-        break;
-      }
-      case 'motion':
-        if (value === 'reduce') options.reducedMotion = true;
-        else if (value === 'full') options.reducedMotion = false;
-        else ignore(name, value, 'reduce or full');
-        break;
-      case 'theme': {
-        const theme = THEMES.find((t) => t === value);
-        if (theme === undefined) ignore(name, value, THEMES.join(', '));
-        else options.theme = theme;
-        break;
-      }
-      case 'v': {
-        const version = wholeNumber(value, 1, 1_000_000);
-        if (version === undefined) ignore('v', value, 'a scenario version number');
-        else options.version = version;
-        break;
-      }
-    }
+    const parser: OptionParser<keyof ViewOptions> = OPTION_PARSERS[name];
+    const parsed = parser.parse(value, context);
+    if (parsed.ignored !== undefined) notes.push(`Ignored ${name}=“${quote(parsed.ignored)}”: expected ${parser.expected(context)}.`);
+    if (parsed.value !== undefined) options[parser.field] = parsed.value;
   }
   if (notes.length > MAX_NOTES) notes.splice(MAX_NOTES, notes.length - MAX_NOTES, `…and ${notes.length - MAX_NOTES} more ignored.`);
-  return { options, notes };
+  return { options: options as unknown as ViewOptions, notes };
 }
 
 function safeParams(query: string): URLSearchParams {

@@ -5,7 +5,7 @@
  * writers' guide at /writing/. Build-time only: zod never reaches the browser.
  */
 import { z } from 'astro/zod';
-import { PANELS, type Panel } from '../embed/options.ts';
+import { FIGURE_PANELS, PANELS, type FigureWithPanels, type Panel } from '../embed/options.ts';
 import { ID_PATTERN, PRESET_IDS, parseDayTime, type Category } from '../../model/index.ts';
 import { FIGURE_COMPONENTS as FIGURES } from './figures.ts';
 
@@ -41,6 +41,11 @@ export function parseStepAction(text: string): StepAction | undefined {
 }
 
 export const STEP_ACTION_HELP = `"play", "pause" or "policy:<preset>" with a preset from ${PRESET_IDS.join(', ')}`;
+
+/** The panels a <Simulation> or <Scrolly> shows: the ones its `panels` prop names, or its defaults. */
+export function figurePanels(figure: FigureWithPanels, panels: string | undefined): readonly Panel[] {
+  return (panels === undefined ? undefined : parsePanels(panels)) ?? FIGURE_PANELS[figure];
+}
 
 /** `panels="composer,ledger"` → ['composer', 'ledger'], or undefined if any name is not a panel. */
 export function parsePanels(text: string): Panel[] | undefined {

@@ -3,7 +3,7 @@
  * copy-paste example. The guide page checks this table against the props schemas at build time, so
  * a prop added to a component and left out here fails the build instead of going undocumented.
  */
-import { PANELS } from '../embed/options.ts';
+import { FIGURE_PANELS, PANELS } from '../embed/options.ts';
 import { PRESET_IDS } from '../../model/index.ts';
 import { COMPONENT_NAMES, SCRUB_BIND_NAMES, propNames, type ComponentName } from './components.ts';
 
@@ -36,7 +36,7 @@ export const GUIDE: readonly ComponentDoc[] = [
     summary: 'A live simulator figure: time controls and the panels you choose, running the scenario. Panels hydrate when scrolled to.',
     props: [
       scenarioProp(true),
-      { name: 'panels', type: 'text', required: false, text: `Comma-separated, from ${PANELS.join(', ')}. Default: composer,ledger. A page shows each panel once.` },
+      { name: 'panels', type: 'text', required: false, text: `Comma-separated, from ${PANELS.join(', ')}. Default: ${FIGURE_PANELS.Simulation.join(',')}. A page shows each panel once.` },
       { name: 'day', type: 'number', required: false, text: 'Open on this day (at noon). Time only runs forward, so a later figure cannot take an earlier one back.' },
       { name: 'controls', type: 'true or false', required: false, text: 'Show the time controls (default true; once per page).' },
       { name: 'caption', type: 'text', required: false, text: 'The figure’s caption. Default: the scenario’s title.' },
@@ -72,7 +72,7 @@ export const GUIDE: readonly ComponentDoc[] = [
     summary: 'A figure that stays in view while the story scrolls past it. Each <Step> inside moves the simulation; readers can also use Previous, Next and numbered step buttons, or read it one step at a time without scrolling.',
     props: [
       scenarioProp(true),
-      { name: 'panels', type: 'text', required: false, text: 'As for <Simulation>. Default: ledger. Keep it to one or two: the figure must fit beside the text.' },
+      { name: 'panels', type: 'text', required: false, text: `As for <Simulation>. Default: ${FIGURE_PANELS.Scrolly.join(',')}. Keep it to one or two: the figure must fit beside the text.` },
       { name: 'caption', type: 'text', required: false, text: 'Names the figure for screen readers.' },
     ],
     example: `<Scrolly scenario="new-tablet" panels="people">
