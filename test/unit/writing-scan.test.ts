@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ExplainerError, checkProps, parseStepAction, propProblems } from '../../src/lib/writing/components.ts';
-import { blankNonMarkup, scanExplainer, scanTags } from '../../src/lib/writing/scan.ts';
+import { componentsOf, literalOf } from '../../src/lib/writing/mdx-components.ts';
+import { scanExplainer } from '../../src/lib/writing/scan.ts';
 
 const context = {
   scenarios: new Map([
@@ -11,28 +12,83 @@ const context = {
 };
 const scan = (text: string) => scanExplainer(text, context);
 
-describe('scanTags', () => {
+/** The components of a text, which must parse. */
+function components(text: string) {
+  const read = componentsOf(text);
+  if ('error' in read) throw new Error(`expected MDX that parses, got line ${read.error.line}: ${read.error.reason}`);
+  return read.components;
+}
+
+describe('componentsOf: the components in the MDX tree', () => {
   test('reads string, number, boolean, list and expression props, with their lines', () => {
-    const tags = scanTags('---\ntitle: x\n---\n\nText <Cite id="intercept-2016" />\n<Predict question="Q?" choices={["a > b", "c"]} answer={1} open>\nx\n</Predict>\n<Simulation scenario={someVar} />');
-    expect(tags.map((t) => [t.name, t.line, t.closing])).toEqual([
-      ['Cite', 5, false],
+    const found = components('---\ntitle: x\n---\n\nText <Cite id="intercept-2016" />\n<Predict question="Q?" choices={["a > b", "c"]} answer={1} open>\nx\n</Predict>\n<Simulation scenario={someVar} />');
+    expect(found.map((c) => [c.name, c.line, c.selfClosing])).toEqual([
+      ['Cite', 5, true],
       ['Predict', 6, false],
-      ['Predict', 8, true],
-      ['Simulation', 9, false],
+      ['Simulation', 9, true],
     ]);
-    expect(tags[1]!.attrs).toEqual({
+    expect(found[1]!.attrs).toEqual({
       question: { kind: 'literal', value: 'Q?' },
       choices: { kind: 'literal', value: ['a > b', 'c'] },
       answer: { kind: 'literal', value: 1 },
       open: { kind: 'literal', value: true },
     });
-    expect(tags[3]!.attrs.scenario).toEqual({ kind: 'expression', source: 'someVar' });
+    expect(found[2]!.attrs.scenario).toEqual({ kind: 'expression', source: 'someVar' });
   });
 
   test('ignores components written inside code blocks, inline code and comments', () => {
     const text = '```mdx\n<Cite id="nope" />\n```\nUse `<Scrub bind="x" />` here. {/* <Ledger /> */}\n<Aside>ok</Aside>';
-    expect(scanTags(text).map((t) => t.name)).toEqual(['Aside', 'Aside']);
-    expect(blankNonMarkup(text).split('\n')).toHaveLength(text.split('\n').length);
+    expect(components(text).map((c) => c.name)).toEqual(['Aside']);
+  });
+
+  test.each([
+    ['indentation, which is not code in MDX', 'Text.\n\n    <Ledger />\n\nMore.', ['Ledger']],
+    ['a fenced block with more backticks inside', '````mdx\n```\n<Ledger />\n```\n````\n<Aside>ok</Aside>', ['Aside']],
+    ['a tilde fence', '~~~\n<Ledger />\n~~~', []],
+    ['a multi-line comment', '{/*\n<Simulation scenario="x" />\n*/}\n<Aside>ok</Aside>', ['Aside']],
+    ['HTML elements are not components', '<div class="note"><Cite id="intercept-2016" /></div>', ['Cite']],
+    ['frontmatter that mentions a component', '---\ntitle: "<Ledger /> explained"\n---\n\n<Aside>ok</Aside>', ['Aside']],
+    ['a < in plain text', 'Keep fewer than 5 <Cite id="intercept-2016" /> and 3 < 4 is fine as \\<Text\\>.', ['Cite']],
+  ])('%s', (_what, text, names) => {
+    expect(components(text).map((c) => c.name)).toEqual(names);
+  });
+
+  test('a prop containing > or /> is one prop, not the end of the tag', () => {
+    const [aside] = components('<Aside title="a > b, then c />">x</Aside>');
+    expect(aside!.attrs).toEqual({ title: { kind: 'literal', value: 'a > b, then c />' } });
+    expect(aside!.selfClosing).toBe(false);
+  });
+
+  test('a prop spread over lines keeps the line of the opening tag', () => {
+    const found = components('Intro\n\n<Predict\n  question="Q"\n  choices={["a",\n    "b"]}\n  answer={0}\n>\nwhy\n</Predict>');
+    expect(found.map((c) => [c.name, c.line])).toEqual([['Predict', 3]]);
+    expect(found[0]!.attrs.choices).toEqual({ kind: 'literal', value: ['a', 'b'] });
+  });
+
+  test('nesting comes from the tree: each component knows what it sits in', () => {
+    const found = components('<Scrolly scenario="a">\n<Step day={1}>x <Cite id="intercept-2016" /></Step>\n</Scrolly>\n<Cite id="intercept-2016" />');
+    expect(found.map((c) => [c.name, c.parent])).toEqual([['Scrolly', undefined], ['Step', 0], ['Cite', 1], ['Cite', undefined]]);
+  });
+
+  test('a spread prop is noted, since its props are known only at render', () => {
+    expect(components('<Simulation scenario="a-number-typed" {...rest} />')[0]).toMatchObject({ spread: true, attrs: { scenario: { kind: 'literal', value: 'a-number-typed' } } });
+  });
+
+  test('MDX that does not parse gives its line and the parser’s reason', () => {
+    expect(componentsOf('ok\n\nText {unclosed\n')).toMatchObject({ error: { line: 3 } });
+  });
+});
+
+describe('literalOf', () => {
+  test.each([
+    ['3', { kind: 'literal', value: 3 }],
+    [' true ', { kind: 'literal', value: true }],
+    ['["a", "b"]', { kind: 'literal', value: ['a', 'b'] }],
+    ["'x'", { kind: 'literal', value: 'x' }],
+    ['someVar', { kind: 'expression', source: 'someVar' }],
+    ['1 + 1', { kind: 'expression', source: '1 + 1' }],
+  ])('{%s}', (source, expected) => {
+    expect(literalOf(source)).toEqual(expected);
   });
 });
 
@@ -84,6 +140,41 @@ describe('scanExplainer: a writer’s mistakes, each named with its line', () =>
   ])('%s', (_what, text, expected) => {
     const { problems } = scan(text);
     expect(problems.join('\n')).toContain(expected);
+  });
+
+  test.each([
+    ['a component in a code block', 'Write it like this:\n\n```mdx\n<Simulation scenario="no-such-thing" />\n<Ledger />\n```\n'],
+    ['a > inside a prop', '<Predict question="Is 3 > 2?" choices={["yes > no", "no"]} answer={0}>x</Predict>'],
+    ['a prop with /> inside it', '<Aside title="type <Ledger /> to add one">x</Aside>'],
+    ['a component in inline code', 'Type `<Scrolly scenario="x">` to start a story.'],
+    ['a component in a comment', '{/* <Cite id="made-up" /> */}'],
+  ])('no problem with %s, which the old text scanner misread', (_what, text) => {
+    expect(scan(text).problems).toEqual([]);
+  });
+
+  test('a self-closed Scrolly needs its steps', () => {
+    expect(scan('<Scrolly scenario="a-number-typed" />').problems).toEqual(['line 1: <Scrolly> needs <Step> elements inside it, then </Scrolly>']);
+  });
+
+  test('a Scrolly inside another is named with both lines', () => {
+    const { problems } = scan('<Scrolly scenario="a-number-typed">\n<Step day={1}>x</Step>\n<Scrolly scenario="new-tablet">\n<Step day={2}>y</Step>\n</Scrolly>\n</Scrolly>');
+    expect(problems).toContain('line 3: <Scrolly> inside another <Scrolly> (line 1)');
+  });
+
+  test('a step in an element inside a Scrolly is still its step', () => {
+    expect(scan('<Scrolly scenario="a-number-typed">\n<div>\n<Step day={2}>x</Step>\n</div>\n</Scrolly>').problems).toEqual([]);
+  });
+
+  test('a closing tag with no opening tag is a parse problem with its line', () => {
+    expect(scan('Fine.\n\n</Scrolly>').problems).toEqual([expect.stringMatching(/^line 3: the MDX does not parse: Unexpected closing tag/)]);
+  });
+
+  test('props set by a spread are left to the render check', () => {
+    expect(scan('<Simulation scenario="a-number-typed" {...more} />').problems).toEqual([]);
+  });
+
+  test('a hyphenated or lower-case element is HTML, not an unknown component', () => {
+    expect(scan('<section><Aside>x</Aside></section>').problems).toEqual([]);
   });
 
   test('every problem is reported, not only the first', () => {

@@ -1,24 +1,20 @@
 /**
- * Which explainers are figures-free, read straight from their MDX text. Shared by the build check
- * (scan.ts) and the page budget (scripts/budget-rules.ts), which holds an explainer without figures
- * to the text-only budget of 0 bytes of JavaScript. No imports, so plain Node can load it.
+ * Which explainers are figures-free, read from their MDX tree. Shared by the build check (scan.ts)
+ * and the page budget (scripts/budget-rules.ts), which holds an explainer without figures to the
+ * text-only budget of 0 bytes of JavaScript. Plain Node loads it: it imports no Astro and no zod.
  */
+import { componentsOf } from './mdx-components.ts';
 
 /** Components that hydrate islands: a page with any of them ships JavaScript. */
 export const FIGURE_COMPONENTS = ['Simulation', 'Ledger', 'Timeline', 'ContactGraph', 'LegalRequest', 'Scrolly', 'Scrub'] as const;
 
-/** Blanks out what is not MDX markup (frontmatter, code, comments), keeping every newline so lines still count. */
-export function blankNonMarkup(source: string): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  let text = source.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, blank);
-  text = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank);
-  text = text.replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
-  text = text.replace(/(`+)[^`\n][\s\S]*?\1/g, blank);
-  return text;
-}
+const FIGURES: ReadonlySet<string> = new Set(FIGURE_COMPONENTS);
 
-/** True when the explainer's text uses any figure component. */
+/**
+ * True when the explainer's text uses any figure component. MDX that does not parse counts as having
+ * figures: the build fails on it anyway, and the text-only budget must never excuse a page it cannot read.
+ */
 export function hasFigures(source: string): boolean {
-  const text = blankNonMarkup(source);
-  return FIGURE_COMPONENTS.some((name) => new RegExp(`<${name}[\\s/>]`).test(text));
+  const read = componentsOf(source);
+  return 'error' in read || read.components.some((use) => FIGURES.has(use.name));
 }

@@ -1,37 +1,17 @@
 /**
- * Reads an explainer's MDX text for the writers' components, in document order, and checks it
- * before anything renders: unknown components, unknown or bad props, unknown scenario and source
- * ids, steps outside a <Scrolly>, panels with no simulation above them. It also settles what depends
- * on order, which the renderer cannot (Astro renders sibling components concurrently): citation
- * numbers, and which simulation a single panel or a <Scrub> is bound to.
+ * Checks an explainer's components, in document order, before anything renders: unknown components,
+ * unknown or bad props, unknown scenario and source ids, steps outside a <Scrolly>, panels with no
+ * simulation above them, MDX that does not parse. It also settles what depends on order, which the
+ * renderer cannot (Astro renders sibling components concurrently): citation numbers, and which
+ * simulation a single panel or a <Scrub> is bound to.
  *
- * A plain function of text and id lists: no file system, no Astro, so unit tests call it directly.
+ * The components come from the MDX tree (mdx-components.ts); this module only judges them. A plain
+ * function of text and id lists: no file system, no Astro, so unit tests call it directly.
  */
-import type { Panel } from '../embed/options.ts';
-import { blankNonMarkup } from './figures.ts';
-export { blankNonMarkup };
 import { DAY, parseDayTime } from '../../model/index.ts';
-import {
-  COMPONENT_NAMES,
-  FIGURE_COMPONENTS,
-  PANEL_OF,
-  parsePanels,
-  propNames,
-  propProblems,
-  type ComponentName,
-} from './components.ts';
-
-/** One attribute as written: a string literal, a bare flag, or a `{…}` expression (evaluated when it is a plain literal). */
-export type AttrValue = { kind: 'literal'; value: unknown } | { kind: 'expression'; source: string };
-
-export interface Tag {
-  name: string;
-  /** 1-based line in the file. */
-  line: number;
-  attrs: Record<string, AttrValue>;
-  closing: boolean;
-  selfClosing: boolean;
-}
+import { FIGURE_PANELS, type Panel } from '../embed/options.ts';
+import { COMPONENT_NAMES, FIGURE_COMPONENTS, PANEL_OF, parsePanels, propNames, propProblems, type ComponentName } from './components.ts';
+import { componentsOf, enclosing, type ComponentUse, type MdxSyntaxError } from './mdx-components.ts';
 
 export interface ScanContext {
   /** Scenario ids, each with the days it runs. */
@@ -51,201 +31,189 @@ export interface ScanResult {
   hasFigures: boolean;
 }
 
-/** Default panels of the figures, when the writer names none. */
-export const DEFAULT_PANELS: Readonly<Record<'Simulation' | 'Scrolly', readonly Panel[]>> = {
-  Simulation: ['composer', 'ledger'],
-  Scrolly: ['ledger'],
-};
-
-/** Every JSX tag whose name starts with a capital letter: components, never HTML. */
-export function scanTags(source: string): Tag[] {
-  const text = blankNonMarkup(source);
-  const tags: Tag[] = [];
-  const lineAt = (index: number) => text.slice(0, index).split('\n').length;
-  const open = /<(\/?)([A-Z][A-Za-z0-9.]*)/g;
-  for (let m = open.exec(text); m; m = open.exec(text)) {
-    const tag: Tag = { name: m[2]!, line: lineAt(m.index), attrs: {}, closing: m[1] === '/', selfClosing: false };
-    let i = m.index + m[0].length;
-    while (i < text.length) {
-      while (/\s/.test(text[i] ?? '')) i++;
-      if (text.startsWith('/>', i)) { tag.selfClosing = true; i += 2; break; }
-      if (text[i] === '>') { i += 1; break; }
-      const name = /^[A-Za-z_$][\w$:.-]*/.exec(text.slice(i));
-      if (!name) { i += 1; continue; }
-      i += name[0].length;
-      if (text[i] !== '=') { tag.attrs[name[0]] = { kind: 'literal', value: true }; continue; }
-      i += 1;
-      const quote = text[i];
-      if (quote === '"' || quote === "'") {
-        const end = text.indexOf(quote, i + 1);
-        tag.attrs[name[0]] = { kind: 'literal', value: text.slice(i + 1, end < 0 ? text.length : end) };
-        i = end < 0 ? text.length : end + 1;
-      } else if (quote === '{') {
-        const end = matchingBrace(text, i);
-        tag.attrs[name[0]] = literalOf(text.slice(i + 1, end));
-        i = end + 1;
-      }
-    }
-    open.lastIndex = i;
-    tags.push(tag);
-  }
-  return tags;
+/** A known component, with the props written as literals (expressions are checked when it renders). */
+interface Use extends ComponentUse {
+  name: ComponentName;
+  /** Its place in the list of components, which `parent` indexes. */
+  index: number;
+  literal: Record<string, unknown>;
 }
 
-function matchingBrace(text: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"' || ch === "'" || ch === '`') {
-      const end = text.indexOf(ch, i + 1);
-      i = end < 0 ? text.length : end;
-    } else if (ch === '{') depth++;
-    else if (ch === '}' && --depth === 0) return i;
-  }
-  return text.length;
-}
-
-/** `{3}`, `{true}`, `{["a", "b"]}` and `{'x'}` are literals; anything else is left to the component's own check. */
-function literalOf(source: string): AttrValue {
-  const trimmed = source.trim();
-  try {
-    return { kind: 'literal', value: JSON.parse(trimmed) };
-  } catch {
-    const single = /^'([^'\\]*)'$/.exec(trimmed);
-    if (single) return { kind: 'literal', value: single[1] };
-    return { kind: 'expression', source: trimmed };
-  }
+/** What the walk through the components has settled so far. */
+interface Scan extends ScanResult {
+  context: ScanContext;
+  /** The lines each panel (and the time controls) appear on: a page may show each once. */
+  panelLines: Map<Panel | 'time controls', number[]>;
+  /** The scenario of the latest <Simulation> or <Scrolly>: what a panel without `scenario` binds to. */
+  nearest: string | undefined;
 }
 
 const KNOWN = new Set<string>(COMPONENT_NAMES);
-const isKnown = (name: string): name is ComponentName => KNOWN.has(name);
+const isKnown = (use: ComponentUse): use is ComponentUse & { name: ComponentName } => KNOWN.has(use.name);
 
 /** Checks an explainer's text (frontmatter included or not) and settles numbering and bindings. */
 export function scanExplainer(source: string, context: ScanContext): ScanResult {
-  const problems: string[] = [];
-  const citeOrder: string[] = [];
-  const bindings: Partial<Record<ComponentName, string>> = {};
-  const scenarios: string[] = [];
-  const panelLines = new Map<Panel | 'time controls', number[]>();
-  let hasFigures = false;
-  let nearest: string | undefined;
-  let scrolly: { scenario: string | undefined; line: number; steps: number } | undefined;
-
-  const scenarioKnown = (id: unknown, tag: Tag): id is string => {
-    if (typeof id !== 'string') return false;
-    if (context.scenarios.has(id)) return true;
-    problems.push(`line ${tag.line}: <${tag.name}> scenario: unknown scenario id "${id}" (scenarios: ${[...context.scenarios.keys()].sort().join(', ')})`);
-    return false;
-  };
-  const addPanels = (panels: readonly Panel[], line: number) => {
-    for (const panel of panels) panelLines.set(panel, [...(panelLines.get(panel) ?? []), line]);
-  };
-
-  for (const tag of scanTags(source)) {
-    if (!isKnown(tag.name)) {
-      if (!tag.closing) problems.push(`line ${tag.line}: unknown component <${tag.name}> (components: ${COMPONENT_NAMES.join(', ')})`);
+  const scan: Scan = { context, problems: [], citeOrder: [], bindings: {}, scenarios: [], hasFigures: false, panelLines: new Map(), nearest: undefined };
+  const read = componentsOf(source);
+  if ('error' in read) {
+    scan.problems.push(syntaxProblem(read.error));
+    return result(scan);
+  }
+  const uses = read.components;
+  for (const [index, use] of uses.entries()) {
+    if (!isKnown(use)) {
+      scan.problems.push(`line ${use.line}: unknown component <${use.name}> (components: ${COMPONENT_NAMES.join(', ')})`);
       continue;
     }
-    const name = tag.name;
-    if (tag.closing) {
-      if (name === 'Scrolly' && scrolly) {
-        if (scrolly.steps === 0) problems.push(`line ${scrolly.line}: <Scrolly> has no <Step> inside it`);
-        scrolly = undefined;
-      }
-      continue;
-    }
-    if (FIGURE_COMPONENTS.includes(name)) hasFigures = true;
-
-    // Props: literal values are checked here, expressions when the component renders.
-    const literal: Record<string, unknown> = {};
-    const expressions = new Set<string>();
-    for (const [key, value] of Object.entries(tag.attrs)) {
-      if (value.kind === 'literal') literal[key] = value.value;
-      else expressions.add(key);
-    }
-    const unknown = Object.keys(tag.attrs).filter((key) => !propNames(name).includes(key));
-    if (unknown.length > 0) {
-      problems.push(`line ${tag.line}: <${name}> has no prop ${unknown.map((k) => `"${k}"`).join(', ')} (its props: ${propNames(name).join(', ') || 'none'})`);
-    } else if (expressions.size === 0) {
-      problems.push(...propProblems(name, literal).map((p) => `line ${tag.line}: ${p}`));
-    }
-
-    switch (name) {
-      case 'Simulation':
-      case 'Scrolly': {
-        const id = literal.scenario;
-        if (scenarioKnown(id, tag)) {
-          nearest = id;
-          if (!scenarios.includes(id)) scenarios.push(id);
-        } else {
-          nearest = undefined;
-        }
-        const panels = typeof literal.panels === 'string' ? parsePanels(literal.panels) : DEFAULT_PANELS[name];
-        if (panels) addPanels(panels, tag.line);
-        if (name === 'Simulation' && literal.controls !== false) addPanels(['time controls' as Panel], tag.line);
-        if (name === 'Scrolly') {
-          if (scrolly) problems.push(`line ${tag.line}: <Scrolly> inside another <Scrolly> (line ${scrolly.line})`);
-          if (tag.selfClosing) problems.push(`line ${tag.line}: <Scrolly> needs <Step> elements inside it, then </Scrolly>`);
-          else scrolly = { scenario: nearest, line: tag.line, steps: 0 };
-        }
-        break;
-      }
-      case 'Step': {
-        if (!scrolly) {
-          problems.push(`line ${tag.line}: <Step> is only allowed inside a <Scrolly>`);
-          break;
-        }
-        scrolly.steps++;
-        const duration = scrolly.scenario ? context.scenarios.get(scrolly.scenario)?.duration : undefined;
-        const t = typeof literal.day === 'number' ? (literal.day - 1) * DAY : typeof literal.at === 'string' ? parseDayTime(literal.at) : undefined;
-        if (duration !== undefined && t !== undefined && t >= duration * DAY) {
-          problems.push(`line ${tag.line}: <Step> is past the end of scenario "${scrolly.scenario}", which runs ${duration} days`);
-        }
-        break;
-      }
-      case 'Ledger':
-      case 'Timeline':
-      case 'ContactGraph':
-      case 'LegalRequest':
-      case 'Scrub': {
-        const panel = PANEL_OF[name];
-        if (panel) addPanels([panel], tag.line);
-        if (literal.scenario !== undefined) {
-          if (scenarioKnown(literal.scenario, tag) && !scenarios.includes(literal.scenario)) scenarios.push(literal.scenario);
-          break;
-        }
-        if (!nearest) {
-          problems.push(`line ${tag.line}: <${name}> has no <Simulation> or <Scrolly> above it to bind to; add one, or name a scenario with scenario="…"`);
-          break;
-        }
-        const bound = bindings[name];
-        if (bound !== undefined && bound !== nearest) {
-          problems.push(`line ${tag.line}: <${name}> would bind to "${nearest}", but an earlier <${name}> binds to "${bound}"; name the scenario with scenario="${nearest}"`);
-          break;
-        }
-        bindings[name] = nearest;
-        break;
-      }
-      case 'Cite': {
-        const id = literal.id;
-        if (typeof id !== 'string') break;
-        if (!context.sourceIds.has(id)) {
-          problems.push(`line ${tag.line}: <Cite> id: unknown source id "${id}" (add content/sources/${id}.yaml, or use an id listed at /sources/)`);
-        } else if (!citeOrder.includes(id)) {
-          citeOrder.push(id);
-        }
-        break;
-      }
-      case 'Predict':
-      case 'Aside':
-        break;
-    }
+    const known: Use = { ...use, name: use.name, index, literal: literalProps(use) };
+    if (FIGURE_COMPONENTS.includes(known.name)) scan.hasFigures = true;
+    checkProps(scan, known);
+    checkComponent(scan, known, uses);
   }
-  if (scrolly) problems.push(`line ${scrolly.line}: <Scrolly> is never closed with </Scrolly>`);
+  checkPanelsOnce(scan);
+  return result(scan);
+}
 
-  // Each panel has fixed element ids (its heading), so a page may show it once.
-  for (const [panel, lines] of panelLines) {
-    if (lines.length > 1) problems.push(`line ${lines[1]}: the ${panel === 'time controls' ? 'time controls' : `${panel} panel`} appear${panel === 'time controls' ? '' : 's'} more than once (lines ${lines.join(', ')}); a page shows each panel once`);
-  }
+function result({ problems, citeOrder, bindings, scenarios, hasFigures }: Scan): ScanResult {
   return { problems, citeOrder, bindings, scenarios, hasFigures };
+}
+
+/** An unclosed component gets the words a writer knows from the old checks; anything else, the parser's. */
+function syntaxProblem({ line, reason }: MdxSyntaxError): string {
+  const unclosed = /^Expected a closing tag for `<([^>\s]+)>/.exec(reason);
+  if (unclosed) return `line ${line}: <${unclosed[1]}> is never closed with </${unclosed[1]}>`;
+  return `line ${line}: the MDX does not parse: ${reason}`;
+}
+
+function literalProps(use: ComponentUse): Record<string, unknown> {
+  const literal: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(use.attrs)) if (value.kind === 'literal') literal[key] = value.value;
+  return literal;
+}
+
+/** Unknown prop names always; values only when every prop is a literal, since an expression's value is known only at render. */
+function checkProps(scan: Scan, use: Use): void {
+  const unknown = Object.keys(use.attrs).filter((key) => !propNames(use.name).includes(key));
+  if (unknown.length > 0) {
+    scan.problems.push(`line ${use.line}: <${use.name}> has no prop ${unknown.map((k) => `"${k}"`).join(', ')} (its props: ${propNames(use.name).join(', ') || 'none'})`);
+  } else if (!use.spread && Object.keys(use.literal).length === Object.keys(use.attrs).length) {
+    scan.problems.push(...propProblems(use.name, use.literal).map((p) => `line ${use.line}: ${p}`));
+  }
+}
+
+function checkComponent(scan: Scan, use: Use, uses: readonly ComponentUse[]): void {
+  switch (use.name) {
+    case 'Simulation':
+    case 'Scrolly':
+      checkFigure(scan, use, use.name);
+      if (use.name === 'Scrolly') checkScrolly(scan, use, uses);
+      return;
+    case 'Step':
+      checkStep(scan, use, uses);
+      return;
+    case 'Ledger':
+    case 'Timeline':
+    case 'ContactGraph':
+    case 'LegalRequest':
+    case 'Scrub':
+      checkBoundPanel(scan, use);
+      return;
+    case 'Cite':
+      checkCitation(scan, use);
+      return;
+    case 'Predict':
+    case 'Aside':
+      return;
+  }
+}
+
+/** Whether `id` names a known scenario; an unknown one is a problem on `use`'s line. */
+function scenarioKnown(scan: Scan, use: Use, id: unknown): id is string {
+  if (typeof id !== 'string') return false;
+  if (scan.context.scenarios.has(id)) return true;
+  scan.problems.push(`line ${use.line}: <${use.name}> scenario: unknown scenario id "${id}" (scenarios: ${[...scan.context.scenarios.keys()].sort().join(', ')})`);
+  return false;
+}
+
+function addPanels(scan: Scan, panels: readonly (Panel | 'time controls')[], line: number): void {
+  for (const panel of panels) scan.panelLines.set(panel, [...(scan.panelLines.get(panel) ?? []), line]);
+}
+
+/** A <Simulation> or <Scrolly>: the scenario later panels bind to, and the panels it shows. */
+function checkFigure(scan: Scan, use: Use, figure: 'Simulation' | 'Scrolly'): void {
+  const id = use.literal.scenario;
+  scan.nearest = scenarioKnown(scan, use, id) ? id : undefined;
+  if (scan.nearest !== undefined && !scan.scenarios.includes(scan.nearest)) scan.scenarios.push(scan.nearest);
+  // A bad panels prop is already a prop problem; it adds no panels.
+  const panels = typeof use.literal.panels === 'string' ? parsePanels(use.literal.panels) : FIGURE_PANELS[figure];
+  if (panels) addPanels(scan, panels, use.line);
+  if (figure === 'Simulation' && use.literal.controls !== false) addPanels(scan, ['time controls'], use.line);
+}
+
+/** A <Scrolly> holds <Step>s and no other <Scrolly>. */
+function checkScrolly(scan: Scan, use: Use, uses: readonly ComponentUse[]): void {
+  const outer = enclosing(uses, use).find((u) => u.name === 'Scrolly');
+  if (outer) scan.problems.push(`line ${use.line}: <Scrolly> inside another <Scrolly> (line ${outer.line})`);
+  if (use.selfClosing) {
+    scan.problems.push(`line ${use.line}: <Scrolly> needs <Step> elements inside it, then </Scrolly>`);
+  } else if (!uses.some((u) => u.name === 'Step' && enclosing(uses, u).find((e) => e.name === 'Scrolly') === uses[use.index])) {
+    scan.problems.push(`line ${use.line}: <Scrolly> has no <Step> inside it`);
+  }
+}
+
+/** A <Step> sits in a <Scrolly> and within its scenario's days. */
+function checkStep(scan: Scan, use: Use, uses: readonly ComponentUse[]): void {
+  const scrolly = enclosing(uses, use).find((u) => u.name === 'Scrolly');
+  if (!scrolly) {
+    scan.problems.push(`line ${use.line}: <Step> is only allowed inside a <Scrolly>`);
+    return;
+  }
+  const id = scrolly.attrs.scenario?.kind === 'literal' ? scrolly.attrs.scenario.value : undefined;
+  const duration = typeof id === 'string' ? scan.context.scenarios.get(id)?.duration : undefined;
+  const { day, at } = use.literal;
+  const t = typeof day === 'number' ? (day - 1) * DAY : typeof at === 'string' ? parseDayTime(at) : undefined;
+  if (duration !== undefined && t !== undefined && t >= duration * DAY) {
+    scan.problems.push(`line ${use.line}: <Step> is past the end of scenario "${id}", which runs ${duration} days`);
+  }
+}
+
+/** A single panel or a <Scrub>: its own scenario, or the nearest simulation above it, the same for every use of that component. */
+function checkBoundPanel(scan: Scan, use: Use): void {
+  const panel = PANEL_OF[use.name];
+  if (panel) addPanels(scan, [panel], use.line);
+  const own = use.literal.scenario;
+  if (own !== undefined) {
+    if (scenarioKnown(scan, use, own) && !scan.scenarios.includes(own)) scan.scenarios.push(own);
+    return;
+  }
+  if (!scan.nearest) {
+    scan.problems.push(`line ${use.line}: <${use.name}> has no <Simulation> or <Scrolly> above it to bind to; add one, or name a scenario with scenario="…"`);
+    return;
+  }
+  const bound = scan.bindings[use.name];
+  if (bound !== undefined && bound !== scan.nearest) {
+    scan.problems.push(`line ${use.line}: <${use.name}> would bind to "${scan.nearest}", but an earlier <${use.name}> binds to "${bound}"; name the scenario with scenario="${scan.nearest}"`);
+    return;
+  }
+  scan.bindings[use.name] = scan.nearest;
+}
+
+/** A <Cite> names a known source; its number is the order of first citation. */
+function checkCitation(scan: Scan, use: Use): void {
+  const id = use.literal.id;
+  if (typeof id !== 'string') return;
+  if (!scan.context.sourceIds.has(id)) {
+    scan.problems.push(`line ${use.line}: <Cite> id: unknown source id "${id}" (add content/sources/${id}.yaml, or use an id listed at /sources/)`);
+  } else if (!scan.citeOrder.includes(id)) {
+    scan.citeOrder.push(id);
+  }
+}
+
+/** Each panel has fixed element ids (its heading), so a page may show it once. */
+function checkPanelsOnce(scan: Scan): void {
+  for (const [panel, lines] of scan.panelLines) {
+    if (lines.length < 2) continue;
+    const what = panel === 'time controls' ? 'time controls appear' : `${panel} panel appears`;
+    scan.problems.push(`line ${lines[1]}: the ${what} more than once (lines ${lines.join(', ')}); a page shows each panel once`);
+  }
 }
