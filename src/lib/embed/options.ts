@@ -1,5 +1,5 @@
 /**
- * View options carried in a scenario's URL query, for embeds and share links. Parsed and
+ * Link options carried in a scenario's URL query, for embeds and share links. Parsed and
  * validated here and nowhere else. A bad or unknown value never breaks the page: it is ignored
  * and reported in `notes`, which the page shows as a small visible note. Nothing from the URL is
  * ever used as HTML.
@@ -27,7 +27,7 @@ const MAX_SEED = 2 ** 31 - 1;
 export type Theme = (typeof THEMES)[number];
 
 export interface ViewOptions {
-  /** Day the view starts on (time is run forward to it). */
+  /** Day the page opens on (time is run forward to it). */
   day: number;
   speed: Speed;
   autoplay: boolean;
