@@ -16,6 +16,8 @@ import type { Action, Engine, JournalEntry, WorldConfig } from './world.ts';
 export interface SimulationContext {
   /** The scenario as loaded, so `reset` can start it again. */
   scenario: ScenarioCore;
+  /** The world's settings as started, so `reset` starts the same kind of world. */
+  config: Partial<WorldConfig> | undefined;
   session: Session;
   policy: Policy;
   /** A second policy to set beside the first, over the same history. */
@@ -82,7 +84,7 @@ function initialContext(input: SimulationInput): SimulationContext {
   });
   // Steps scheduled at the very start run at once, so the page opens on the scenario's first moment.
   const latest = advanceTo(session, 0, engine);
-  return { scenario: input.scenario, session, policy, comparePolicy: undefined, backupMode: 'off', viewAt: undefined, crypto, revision: 0, latest };
+  return { scenario: input.scenario, config: input.config, session, policy, comparePolicy: undefined, backupMode: 'off', viewAt: undefined, crypto, revision: 0, latest };
 }
 
 export const simulationMachine = setup({
@@ -118,7 +120,7 @@ export const simulationMachine = setup({
     live: assign(({ context }) => ({ viewAt: undefined, revision: context.revision + 1, latest: [] })),
     reset: assign(({ context, event }) => {
       const seed = (event as { seed?: number }).seed ?? context.session.world.seed;
-      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed });
+      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed, ...(context.config ? { config: context.config } : {}) });
       return { ...fresh, comparePolicy: context.comparePolicy, backupMode: context.backupMode, revision: context.revision + 1 };
     }),
   },

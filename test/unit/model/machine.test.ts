@@ -63,7 +63,7 @@ describe('simulation actor', () => {
     expect(b.getSnapshot().context.session.world.devices['ana-laptop']!.messages.map((m) => m.text)).toEqual(['persist me', 'and back']);
   });
 
-  test.fails('reset keeps the WorldConfig the actor was started with', () => {
+  test('reset keeps the WorldConfig the actor was started with', () => {
     const config = { queueHoldMs: 3 * DAY, lookupCacheMs: HOUR };
     const actor = startSimulation({ scenario: castScenario(), config });
     actor.send({ type: 'time.advanceBy', ms: DAY });
