@@ -5,9 +5,17 @@
 export { simulationMachine, engineFor } from './machine.ts';
 export type { SimulationContext, SimulationEvent, SimulationInput, ControlEvent, ReaderAction } from './machine.ts';
 export { persistSimulation, restoreSimulation, startSimulation } from './persist.ts';
+export { playbackMachine, simulatedMs, SPEEDS, DEFAULT_SPEED, MAX_FRAME_MS } from './playback.ts';
+export type { PlaybackContext, PlaybackEvent, PlaybackInput, SimulationRef, Speed, TickEvent } from './playback.ts';
 export {
   selectNow,
   selectViewAt,
+  selectEnd,
+  selectClock,
+  sameClock,
+  selectPolicy,
+  selectLegalRequests,
+  selectKeySeeds,
   selectHeld,
   selectHeldCounts,
   selectTimeline,
@@ -16,7 +24,7 @@ export {
   selectCompare,
   selectHandles,
 } from './selectors.ts';
-export type { PolicyComparison } from './selectors.ts';
+export type { Clock, PolicyComparison } from './selectors.ts';
 export { deviceMachine } from './device-machine.ts';
 export { parseScenario, scenarioCoreSchema, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
 export { scenarioPolicy, stepAction } from './script.ts';

@@ -1,4 +1,16 @@
-import { assign, setup } from 'xstate';
+/**
+ * Which part of the model is a statechart and which a reducer, and why:
+ * - The world's bookkeeping (directory, devices, push queue, ledger) is a pure reducer, `apply`
+ *   in world.ts, that mutates one world in place: population benchmarks replay thousands of
+ *   actions a second through it, and per-record actors would cost that and gain nothing, since a
+ *   record has no states, only times.
+ * - Where the domain has states, a machine: playback (paused / playing / viewing the past) in
+ *   playback.ts, a device in device-machine.ts. They call the reducer through this actor.
+ * - This simulation actor is the reducer's host: it holds the world and its settings, turns each
+ *   event into reducer calls, and publishes a `revision` per change. It has no states of its own
+ *   (every event is accepted at any moment) so it stays flat.
+ */
+import { assertEvent, assign, setup } from 'xstate';
 import { metadataOnlyCrypto, realCrypto, type Crypto } from './crypto.ts';
 import type { BackupMode, Policy } from './policy.ts';
 import type { ScenarioCore } from './scenario.ts';
@@ -16,6 +28,8 @@ import type { Action, Engine, JournalEntry, WorldConfig } from './world.ts';
 export interface SimulationContext {
   /** The scenario as loaded, so `reset` can start it again. */
   scenario: ScenarioCore;
+  /** The world's settings as started, so `reset` starts the same kind of world. */
+  config: Partial<WorldConfig> | undefined;
   session: Session;
   policy: Policy;
   /** A second policy to set beside the first, over the same history. */
@@ -59,7 +73,7 @@ export function engineFor(context: Pick<SimulationContext, 'crypto' | 'policy' |
   };
 }
 
-const READER_ACTIONS = [
+const READER_ACTIONS: ReaderAction['type'][] = [
   'address.entered',
   'message.sent',
   'call.started',
@@ -69,7 +83,7 @@ const READER_ACTIONS = [
   'device.online',
   'device.network',
   'legal.request',
-] as const;
+];
 
 function initialContext(input: SimulationInput): SimulationContext {
   const policy = input.policy ?? scenarioPolicy(input.scenario);
@@ -82,7 +96,7 @@ function initialContext(input: SimulationInput): SimulationContext {
   });
   // Steps scheduled at the very start run at once, so the page opens on the scenario's first moment.
   const latest = advanceTo(session, 0, engine);
-  return { scenario: input.scenario, session, policy, comparePolicy: undefined, backupMode: 'off', viewAt: undefined, crypto, revision: 0, latest };
+  return { scenario: input.scenario, config: input.config, session, policy, comparePolicy: undefined, backupMode: 'off', viewAt: undefined, crypto, revision: 0, latest };
 }
 
 export const simulationMachine = setup({
@@ -93,32 +107,44 @@ export const simulationMachine = setup({
   },
   actions: {
     applyReaderAction: assign(({ context, event }) => {
-      const entry = act(context.session, event as ReaderAction, engineFor(context));
+      assertEvent(event, READER_ACTIONS);
+      const entry = act(context.session, event, engineFor(context));
       return { revision: context.revision + 1, latest: [entry] };
     }),
     advanceBy: assign(({ context, event }) => {
-      const { ms } = event as { ms: number };
-      const to = Math.min(context.session.world.now + Math.max(0, ms), sessionEnd(context.session));
+      assertEvent(event, 'time.advanceBy');
+      const to = Math.min(context.session.world.now + Math.max(0, event.ms), sessionEnd(context.session));
       const latest = advanceTo(context.session, to, engineFor(context));
       return { revision: context.revision + 1, latest, viewAt: undefined };
     }),
     jumpTo: assign(({ context, event }) => {
-      const { t } = event as { t: SimTime };
-      const to = Math.min(Math.max(t, context.session.world.now), sessionEnd(context.session));
+      assertEvent(event, 'time.jumpTo');
+      const to = Math.min(Math.max(event.t, context.session.world.now), sessionEnd(context.session));
       const latest = advanceTo(context.session, to, engineFor(context));
       return { revision: context.revision + 1, latest, viewAt: undefined };
     }),
-    setPolicy: assign(({ context, event }) => ({ policy: (event as { policy: Policy }).policy, revision: context.revision + 1, latest: [] })),
-    setCompare: assign(({ context, event }) => ({ comparePolicy: (event as { policy: Policy | undefined }).policy, revision: context.revision + 1, latest: [] })),
-    setBackup: assign(({ context, event }) => ({ backupMode: (event as { mode: BackupMode }).mode, revision: context.revision + 1, latest: [] })),
+    setPolicy: assign(({ context, event }) => {
+      assertEvent(event, 'policy.set');
+      return { policy: event.policy, revision: context.revision + 1, latest: [] };
+    }),
+    setCompare: assign(({ context, event }) => {
+      assertEvent(event, 'compare.set');
+      return { comparePolicy: event.policy, revision: context.revision + 1, latest: [] };
+    }),
+    setBackup: assign(({ context, event }) => {
+      assertEvent(event, 'backup.set');
+      return { backupMode: event.mode, revision: context.revision + 1, latest: [] };
+    }),
     scrub: assign(({ context, event }) => {
-      const t = Math.max(0, Math.min((event as { t: SimTime }).t, context.session.world.now));
+      assertEvent(event, 'view.scrub');
+      const t = Math.max(0, Math.min(event.t, context.session.world.now));
       return { viewAt: t === context.session.world.now ? undefined : t, revision: context.revision + 1, latest: [] };
     }),
     live: assign(({ context }) => ({ viewAt: undefined, revision: context.revision + 1, latest: [] })),
     reset: assign(({ context, event }) => {
-      const seed = (event as { seed?: number }).seed ?? context.session.world.seed;
-      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed });
+      assertEvent(event, 'reset');
+      const seed = event.seed ?? context.session.world.seed;
+      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed, ...(context.config ? { config: context.config } : {}) });
       return { ...fresh, comparePolicy: context.comparePolicy, backupMode: context.backupMode, revision: context.revision + 1 };
     }),
   },

@@ -7,6 +7,8 @@ import type { SimTime } from './time.ts';
 import { timeline, type TimelineDay } from './timeline.ts';
 import { project, type HeldRecord } from './view.ts';
 import type { SimulationContext } from './machine.ts';
+import { sessionEnd } from './session.ts';
+import type { LegalRequestRecord } from './world.ts';
 
 /**
  * Selectors: the questions islands ask. Each is a pure function of the simulation's context
@@ -18,6 +20,28 @@ export const selectNow = (c: SimulationContext): SimTime => c.session.world.now;
 
 /** The moment views show: a scrubbed past moment, or now. */
 export const selectViewAt = (c: SimulationContext): SimTime => c.viewAt ?? c.session.world.now;
+
+/** The end of the scenario's last day: time stops there. */
+export const selectEnd = (c: SimulationContext): SimTime => sessionEnd(c.session);
+
+/** Where time stands: the present, the moment views show, and the end. */
+export interface Clock {
+  now: SimTime;
+  /** A scrubbed past moment, or `now`. */
+  viewAt: SimTime;
+  end: SimTime;
+}
+
+/** A fresh object each time: compare by value (`sameClock`), or by the context's `revision`. */
+export const selectClock = (c: SimulationContext): Clock => ({ now: selectNow(c), viewAt: selectViewAt(c), end: selectEnd(c) });
+
+export const sameClock = (a: Clock, b: Clock): boolean => a.now === b.now && a.viewAt === b.viewAt && a.end === b.end;
+
+/** The policy in force (the one records are kept under and legal process is answered by). */
+export const selectPolicy = (c: SimulationContext): Policy => c.policy;
+
+/** Legal requests served so far, oldest first. The array grows in place: watch `revision`. */
+export const selectLegalRequests = (c: SimulationContext): readonly LegalRequestRecord[] => c.session.world.legalRequests;
 
 /** Records held at `t` under `policy`, newest first, with only the kept fields. */
 export function selectHeld(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): HeldRecord[] {
@@ -70,4 +94,9 @@ export function selectCompare(c: SimulationContext, other: Policy | undefined = 
 /** Every handle in the cast, for pickers. */
 export function selectHandles(c: SimulationContext): { handle: string; person: string; name: string }[] {
   return Object.values(c.session.world.people).flatMap((p) => p.handles.map((handle) => ({ handle, person: p.id, name: p.name })));
+}
+
+/** Every device's key seed, so a page can derive keys ahead of the first message that needs them. */
+export function selectKeySeeds(c: SimulationContext): string[] {
+  return Object.values(c.session.world.devices).map((device) => device.keySeed);
 }

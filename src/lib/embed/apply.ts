@@ -1,43 +1,9 @@
 import { DAY, presetById } from '../../model/index.ts';
-import type { Simulation } from '../sim/store.ts';
+import type { PlaybackActor, Simulation } from '../sim/store.ts';
 import type { ViewOptions } from './options.ts';
 
-/** What applying options needs of a page's simulation: its actor and a way to send it events. */
-export type SimulationHandle = Pick<Simulation, 'actor' | 'send'>;
-
-/**
- * The page's playback (speed, play, pause), as its time controls offer it. Page scripts drive
- * playback through the controls, as a reader does, rather than importing the shared playback
- * module: a second importer would split that module out of the time controls' chunk, and every
- * simulator page would pay for the extra chunk.
- */
-export interface PlaybackControls {
-  setSpeed(speed: number): void;
-  play(): void;
-  pause(): void;
-  playing(): boolean;
-}
-
-/** The time controls under `root` (src/components/sim/TimeControls.svelte), once hydrated. */
-export function controlsPlayback(root: ParentNode): PlaybackControls {
-  const button = () => root.querySelector<HTMLButtonElement>('.controls button[aria-pressed]');
-  const playing = () => button()?.getAttribute('aria-pressed') === 'true';
-  return {
-    setSpeed(speed) {
-      const select = root.querySelector<HTMLSelectElement>('.controls select');
-      if (!select || select.value === String(speed)) return;
-      select.value = String(speed);
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    play() {
-      if (!playing() && !button()?.disabled) button()?.click();
-    },
-    pause() {
-      if (playing()) button()?.click();
-    },
-    playing,
-  };
-}
+/** What applying options needs of a page's simulation: its actor, a way to send it events, and its playback. */
+export type SimulationHandle = Pick<Simulation, 'actor' | 'send'> & { playback: Pick<PlaybackActor, 'send' | 'getSnapshot'> };
 
 /**
  * The simulated time a view opens at: the `day` asked for (its midnight), or else the time of the
@@ -54,14 +20,14 @@ export function startTime(options: Pick<ViewOptions, 'day' | 'step'>, stepTimes:
  * same events a reader's clicks send, so the server-rendered first paint and the hydrated view
  * never disagree. Returns nothing; the view follows the shared actor.
  */
-export function applyViewOptions(sim: SimulationHandle, options: ViewOptions, playback: PlaybackControls, stepTimes: readonly number[] = []): void {
+export function applyViewOptions(sim: SimulationHandle, options: ViewOptions, stepTimes: readonly number[] = []): void {
   if (options.seed !== undefined) sim.send({ type: 'reset', seed: options.seed });
   const policy = options.policy === undefined ? undefined : presetById(options.policy);
   if (policy) sim.send({ type: 'policy.set', policy });
   const t = startTime(options, stepTimes);
   if (t > 0) sim.send({ type: 'time.jumpTo', t });
-  playback.setSpeed(options.speed);
-  if (options.autoplay && !options.reducedMotion) playback.play();
+  sim.playback.send({ type: 'playback.speed', speed: options.speed });
+  if (options.autoplay && !options.reducedMotion) sim.playback.send({ type: 'playback.play' });
 }
 
 /** Theme and motion preferences go on <html>, where the stylesheet reads them. */

@@ -4,6 +4,9 @@
  * and reported in `notes`, which the page shows as a small visible note. Nothing from the URL is
  * ever used as HTML.
  */
+import { DEFAULT_SPEED, SPEEDS, type Speed } from '../../model/index.ts';
+
+/** The panels a scenario page can show, in the page's order: the one list embeds, explainers and docs name. */
 export const PANELS = ['people', 'composer', 'conversation', 'ledger', 'timeline', 'legal', 'graph', 'policy'] as const;
 export type Panel = (typeof PANELS)[number];
 
@@ -17,8 +20,8 @@ export const FIGURE_PANELS = {
 } as const satisfies Record<string, readonly Panel[]>;
 export type FigureWithPanels = keyof typeof FIGURE_PANELS;
 
-export const SPEEDS = [1, 3, 7, 15, 30] as const;
-export type Speed = (typeof SPEEDS)[number];
+// The playback machine owns the speeds; they are re-exported for the pages that list them.
+export { SPEEDS, type Speed };
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 
@@ -46,7 +49,7 @@ export interface ViewOptions {
 
 export const DEFAULT_OPTIONS: ViewOptions = {
   day: 1,
-  speed: 3,
+  speed: DEFAULT_SPEED,
   autoplay: false,
   panels: PANELS,
   policy: undefined,

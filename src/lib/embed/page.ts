@@ -5,9 +5,9 @@
  * shared simulation once the time controls have hydrated, and runs the narration stepper.
  * Everything the URL carries reaches the page as text (textContent), never as HTML.
  */
-import type { ScenarioCore } from '../../model/index.ts';
-import { simulationFor } from '../sim/store.ts';
-import { applyPagePreferences, applyViewOptions, controlsPlayback, startTime, type PlaybackControls, type SimulationHandle } from './apply.ts';
+import { selectNow, type ScenarioCore } from '../../model/index.ts';
+import { playbackFor, simulationFor } from '../sim/store.ts';
+import { applyPagePreferences, applyViewOptions, startTime, type SimulationHandle } from './apply.ts';
 import { parseOptions, type ParsedOptions } from './options.ts';
 
 export interface ScenarioView extends ParsedOptions {
@@ -20,7 +20,7 @@ export function startScenarioView(root: HTMLElement, search: string = location.s
   const data = root.dataset;
   const core = JSON.parse(data['core'] ?? '{}') as ScenarioCore;
   const actor = simulationFor(core);
-  const sim: SimulationHandle = { actor, send: (event) => actor.send(event) };
+  const sim: SimulationHandle = { actor, send: (event) => actor.send(event), playback: playbackFor(core) };
   const steps = [...root.querySelectorAll<HTMLElement>('[data-step-at]')];
   const stepTimes = steps.map((s) => Number(s.dataset['stepAt']));
   const parsed = parseOptions(search, { duration: core.duration, steps: steps.length, policyIds: (data['policies'] ?? '').split(' ') });
@@ -55,11 +55,10 @@ export function startScenarioView(root: HTMLElement, search: string = location.s
   // The step shown: the one asked for, or else the last one reached by the day asked for.
   const start = startTime(options, stepTimes);
   const first = options.step > 1 || options.day === 1 ? options.step : Math.max(1, stepTimes.filter((t) => t <= start).length);
-  const playback = controlsPlayback(root);
-  const stepper = startNarration(root, steps, sim, first, playback);
+  const stepper = startNarration(root, steps, sim, first);
   // After the time controls hydrate: they set the page's playback speed as they mount.
   whenHydrated(root.querySelector('.controls astro-island'), () => {
-    applyViewOptions(sim, options, playback, stepTimes);
+    applyViewOptions(sim, options, stepTimes);
     stepper?.follow();
   });
   return { ...parsed, sim, core };
@@ -76,7 +75,7 @@ function whenHydrated(island: Element | null, run: () => void): void {
  * the simulation to its moment: forward in time, or the view back to a moment already passed.
  * While time plays, the step follows the clock, and playback stops at a step marked as a pause.
  */
-function startNarration(root: HTMLElement, steps: HTMLElement[], sim: SimulationHandle, first: number, playback: PlaybackControls) {
+function startNarration(root: HTMLElement, steps: HTMLElement[], sim: SimulationHandle, first: number) {
   const box = root.querySelector<HTMLElement>('[data-stepper]');
   const nav = box?.querySelector<HTMLElement>('[data-stepper-nav]');
   if (!box || !nav || steps.length === 0) return undefined;
@@ -95,9 +94,9 @@ function startNarration(root: HTMLElement, steps: HTMLElement[], sim: Simulation
   const go = (index: number) => {
     if (index < 0 || index >= steps.length) return;
     show(index);
-    playback.pause();
+    sim.playback.send({ type: 'playback.pause' });
     const t = Number(steps[current]?.dataset['stepAt']);
-    const now = sim.actor.getSnapshot().context.session.world.now;
+    const now = selectNow(sim.actor.getSnapshot().context);
     sim.send(t >= now ? { type: 'time.jumpTo', t } : { type: 'view.scrub', t });
   };
 
@@ -117,10 +116,10 @@ function startNarration(root: HTMLElement, steps: HTMLElement[], sim: Simulation
   return {
     /** From now on, while time plays, the step shown follows the clock. */
     follow() {
-      let last = sim.actor.getSnapshot().context.session.world.now;
+      let last = selectNow(sim.actor.getSnapshot().context);
       sim.actor.subscribe((snapshot) => {
-        const now = snapshot.context.session.world.now;
-        if (!playback.playing() || now === last) return void (last = now);
+        const now = selectNow(snapshot.context);
+        if (!sim.playback.getSnapshot().matches('playing') || now === last) return void (last = now);
         // Show each step the clock passed; stop at the first pause among them.
         for (const [i, step] of steps.entries()) {
           const t = Number(step.dataset['stepAt']);
@@ -128,7 +127,7 @@ function startNarration(root: HTMLElement, steps: HTMLElement[], sim: Simulation
           show(i);
           if (step.dataset['pause'] !== undefined) {
             // A frame may carry time past the pause; the view goes back to the step's moment.
-            playback.pause();
+            sim.playback.send({ type: 'playback.pause' });
             if (t < now) sim.send({ type: 'view.scrub', t });
             break;
           }

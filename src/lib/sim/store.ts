@@ -1,27 +1,76 @@
 import { useSelector } from '@xstate/svelte';
-import type { Readable } from 'svelte/store';
-import { engineFor, startSimulation, type ScenarioCore, type SimulationContext, type SimulationInput } from '../../model/index.ts';
+import { readable, type Readable } from 'svelte/store';
+import { createActor, type Actor } from 'xstate';
+import {
+  engineFor,
+  playbackMachine,
+  selectKeySeeds,
+  startSimulation,
+  type ScenarioCore,
+  type SimulationContext,
+  type SimulationInput,
+} from '../../model/index.ts';
+import { animationFrameTicker } from './ticker.ts';
 import { warmKeysOnIntent } from './warm-keys.ts';
 
 type SimulationActor = ReturnType<typeof startSimulation>;
+export type PlaybackActor = Actor<typeof playbackMachine>;
+
+interface Actors {
+  simulation: SimulationActor;
+  playback: PlaybackActor;
+}
 
 /**
  * One simulation actor per scenario on a page, shared by every island through this module:
  * islands are separate Svelte roots, but they import the same module, so the first island to
  * ask creates the actor and the rest reuse it. Every panel therefore shows the same moment.
+ * Beside it runs the scenario's playback actor, ticking with the page's animation frames.
  */
-const actors = new Map<string, SimulationActor>();
+const actors = new Map<string, Actors>();
+
+function actorsFor(scenario: ScenarioCore, options: Omit<SimulationInput, 'scenario'> = {}): Actors {
+  const key = `${scenario.id}@${scenario.version}`;
+  let found = actors.get(key);
+  if (!found) {
+    const simulation = startSimulation({ scenario, ...options });
+    const playback = createActor(playbackMachine.provide({ actors: { ticker: animationFrameTicker } }), { input: { simulation } }).start();
+    actors.set(key, (found = { simulation, playback }));
+    // Reset starts a new world, so ask for the current one; the run's crypto never changes.
+    warmKeysOnIntent(() => selectKeySeeds(simulation.getSnapshot().context), engineFor(simulation.getSnapshot().context).crypto);
+  }
+  return found;
+}
 
 export function simulationFor(scenario: ScenarioCore, options: Omit<SimulationInput, 'scenario'> = {}): SimulationActor {
-  const key = `${scenario.id}@${scenario.version}`;
-  let actor = actors.get(key);
-  if (!actor) {
-    const started = startSimulation({ scenario, ...options });
-    actors.set(key, (actor = started));
-    // Reset starts a new world, so ask for the current one; the run's crypto never changes.
-    warmKeysOnIntent(() => started.getSnapshot().context.session.world, engineFor(started.getSnapshot().context).crypto);
-  }
-  return actor;
+  return actorsFor(scenario, options).simulation;
+}
+
+/** The scenario's playback (paused / playing / viewing the past); send it `playback.*` events. */
+export function playbackFor(scenario: ScenarioCore): PlaybackActor {
+  return actorsFor(scenario).playback;
+}
+
+/**
+ * A store of one answer about the simulation, for `$answer` in markup. The selector runs again
+ * only when the context's `revision` moves (the engine mutates the world in place, so `revision`
+ * is the one sign of change), and subscribers hear of it only when the answer differs by `equal`:
+ * a panel that asks for the clock does not re-render when a message is sent.
+ */
+export function selectFrom<T>(actor: SimulationActor, selector: (context: SimulationContext) => T, equal: (a: T, b: T) => boolean = Object.is): Readable<T> {
+  return readable(selector(actor.getSnapshot().context), (set) => {
+    let revision = actor.getSnapshot().context.revision;
+    let value = selector(actor.getSnapshot().context);
+    set(value);
+    const subscription = actor.subscribe((snapshot) => {
+      if (snapshot.context.revision === revision) return;
+      revision = snapshot.context.revision;
+      const next = selector(snapshot.context);
+      if (equal(value, next)) return;
+      set((value = next));
+    });
+    return () => subscription.unsubscribe();
+  });
 }
 
 export interface Simulation {
@@ -29,6 +78,11 @@ export interface Simulation {
   /** The context, republished on every change (the engine mutates the world; `revision` says when). */
   context: Readable<SimulationContext>;
   send: SimulationActor['send'];
+  /** A store of one selector's answer: `const now = sim.select(selectNow)`; see `selectFrom`. */
+  select: <T>(selector: (context: SimulationContext) => T, equal?: (a: T, b: T) => boolean) => Readable<T>;
+  playback: PlaybackActor;
+  /** True while time plays. */
+  playing: Readable<boolean>;
 }
 
 /**
@@ -37,7 +91,14 @@ export interface Simulation {
  * mounts, and a getter says so to Svelte instead of reading the prop at the top level.
  */
 export function useSimulation(scenario: ScenarioCore | (() => ScenarioCore)): Simulation {
-  const actor = simulationFor(typeof scenario === 'function' ? scenario() : scenario);
+  const { simulation: actor, playback } = actorsFor(typeof scenario === 'function' ? scenario() : scenario);
   const context = useSelector(actor, (s) => s.context, (a, b) => a.revision === b.revision);
-  return { actor, context, send: (event) => actor.send(event) };
+  return {
+    actor,
+    context,
+    send: (event) => actor.send(event),
+    select: (selector, equal) => selectFrom(actor, selector, equal),
+    playback,
+    playing: useSelector(playback, (s) => s.matches('playing')),
+  };
 }

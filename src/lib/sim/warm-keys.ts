@@ -1,4 +1,4 @@
-import type { Crypto, WorldState } from '../../model/index.ts';
+import type { Crypto } from '../../model/index.ts';
 
 const INTENT = ['pointerdown', 'focusin', 'keydown'] as const;
 
@@ -11,12 +11,12 @@ const INTENT = ['pointerdown', 'focusin', 'keydown'] as const;
  * Send (or the first message a playback tick seals). Addressing a message takes seconds; this
  * spends them. Nothing happens for a reader who only reads, so start-up stays light.
  */
-export function warmKeysOnIntent(world: () => WorldState, crypto: Crypto): void {
+export function warmKeysOnIntent(keySeeds: () => readonly string[], crypto: Crypto): void {
   if (typeof document === 'undefined') return;
   const stop = new AbortController();
   const start = () => {
     stop.abort();
-    const seeds = Object.values(world().devices).map((device) => device.keySeed);
+    const seeds = [...keySeeds()];
     const step = () => {
       const seed = seeds.pop();
       if (seed === undefined) return;

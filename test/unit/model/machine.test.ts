@@ -63,6 +63,16 @@ describe('simulation actor', () => {
     expect(b.getSnapshot().context.session.world.devices['ana-laptop']!.messages.map((m) => m.text)).toEqual(['persist me', 'and back']);
   });
 
+  test('reset keeps the WorldConfig the actor was started with', () => {
+    const config = { queueHoldMs: 3 * DAY, lookupCacheMs: HOUR };
+    const actor = startSimulation({ scenario: castScenario(), config });
+    actor.send({ type: 'time.advanceBy', ms: DAY });
+    actor.send({ type: 'reset' });
+    expect(actor.getSnapshot().context.session.world.config).toMatchObject(config);
+    actor.send({ type: 'reset', seed: 7 });
+    expect(actor.getSnapshot().context.session.world.config).toMatchObject(config);
+  });
+
   test('a rejected reader action is journaled and changes no record', () => {
     const actor = createActor(simulationMachine, { input: { scenario: castScenario() } }).start();
     const before = actor.getSnapshot().context.session.world.ledger.nextSeq;
