@@ -13,12 +13,12 @@ import {
   selectCompare,
   selectLegal,
   startSimulation,
+  withRetention,
   type Keep,
   type NoLongerHeld,
   type ProducedRecord,
 } from '../../src/model/index.ts';
 import {
-  backupOptions,
   batchWords,
   batches,
   directionWords,
@@ -26,11 +26,11 @@ import {
   goneWords,
   groupByCategory,
   heldWords,
-  providerName,
   recordedWords,
   servedAt,
 } from '../../src/lib/sim/legal/legal.ts';
 import { compareRows, customPolicy, difference, graphWords, parseRetention, retentionInput, retentionWords } from '../../src/lib/sim/legal/policy.ts';
+import { backupOptions, isApplePreset, providerName } from '../../src/lib/sim/legal/provider.ts';
 import { SOURCE_LABELS, sourceLabel } from '../../src/lib/sim/legal/source-labels.ts';
 import { readSourceIds } from '../../src/lib/sources.ts';
 import { castScenario } from './model/fixtures.ts';
@@ -55,6 +55,23 @@ describe('provider wording: "Apple" only under an Apple policy', () => {
   ])('%s.id', (policy, lower, capital) => {
     expect(providerName(policy)).toBe(lower);
     expect(providerName(policy, true)).toBe(capital);
+  });
+
+  test.each([
+    ['apple-2016', true],
+    ['apple-2020s', true],
+    [{ base: 'apple-2020s', retentionDays: { lookup: 3 } }, true],
+    ['signal-like', false],
+    [{ base: 'keep-forever', retentionDays: {} }, false],
+    ['no-such-preset', false],
+  ] as const)('isApplePreset(%j) is %s, for preset ids and custom policies alike', (policy, apple) => {
+    expect(isApplePreset(policy)).toBe(apple);
+  });
+
+  test('a policy object answers from its provider, so a custom policy built on Apple stays Apple', () => {
+    expect(isApplePreset(APPLE_2020S)).toBe(true);
+    expect(isApplePreset(withRetention(APPLE_2016, { lookup: 3 }))).toBe(true);
+    expect(isApplePreset(WHATSAPP_LIKE)).toBe(false);
   });
 
   test('backup options name Advanced Data Protection only for Apple', () => {

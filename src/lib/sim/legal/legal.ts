@@ -4,7 +4,6 @@ import {
   dayOf,
   formatSimTime,
   retentionEnd,
-  type BackupMode,
   type Category,
   type LegalProcess,
   type NoLongerHeld,
@@ -17,21 +16,6 @@ import {
  * Wording for the legal-request panel. Pure: the model decides what a process returns; these
  * only choose the words and the order, so they are tested without a browser.
  */
-
-/** "Apple" only where an Apple preset is active (DESIGN: one vocabulary); "the provider" otherwise. */
-export function providerName(policy: Pick<Policy, 'provider'>, capital = false): string {
-  if (policy.provider === 'Apple') return 'Apple';
-  return capital ? 'The provider' : 'the provider';
-}
-
-/** Backup modes as the reader chooses them; Apple's feature name only under an Apple policy. */
-export function backupOptions(policy: Pick<Policy, 'provider'>): { mode: BackupMode; label: string }[] {
-  return [
-    { mode: 'off', label: 'No cloud backup' },
-    { mode: 'standard', label: 'Cloud backup, standard protection' },
-    { mode: 'adp', label: policy.provider === 'Apple' ? 'Cloud backup, Advanced Data Protection' : 'Cloud backup, end-to-end encrypted' },
-  ];
-}
 
 type Direction = ProducedRecord['direction'];
 
