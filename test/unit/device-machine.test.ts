@@ -30,11 +30,12 @@ describe('device statechart', () => {
 
   test('lookups, sends and calls are accepted only while the device can reach the provider', () => {
     const device = start();
-    const send = { type: 'message.sent', device: 'd', to: ['x@example.org'], text: 'hi' } as const;
+    const send: DeviceEvent = { type: 'message.sent', device: 'd', to: ['x@example.org'], text: 'hi' };
     expect(device.getSnapshot().can(send)).toBe(true);
     device.send({ type: 'device.offline', device: 'd' });
     expect(device.getSnapshot().value).toBe('offline');
-    for (const e of [send, { type: 'address.entered', device: 'd', address: 'x@example.org' }, { type: 'call.started', device: 'd', to: 'x@example.org' }] as const) {
+    const needProvider: DeviceEvent[] = [send, { type: 'address.entered', device: 'd', address: 'x@example.org' }, { type: 'call.started', device: 'd', to: 'x@example.org' }];
+    for (const e of needProvider) {
       expect(device.getSnapshot().can(e), e.type).toBe(false);
     }
   });
@@ -135,7 +136,7 @@ describe('device statechart paths (xstate/graph)', () => {
   const model = createTestModel(deviceMachine, {
     input: { network: 'home' },
     // One queued delivery and two networks are enough to reach every state and transition; more would only repeat them.
-    events: (snapshot) => [
+    events: (snapshot): DeviceEvent[] => [
       { type: 'address.entered', device: DEVICE, address: 'ben@example.org' },
       { type: 'message.sent', device: DEVICE, to: ['ben@example.org'], text: 'path' },
       { type: 'call.started', device: DEVICE, to: 'ben@example.org' },
