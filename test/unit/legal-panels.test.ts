@@ -11,7 +11,9 @@ import {
   SIGNAL_LIKE,
   WHATSAPP_LIKE,
   selectCompare,
+  lastServedAt,
   selectLegal,
+  selectLegalRequest,
   startSimulation,
   withRetention,
   type Keep,
@@ -27,7 +29,6 @@ import {
   groupByCategory,
   heldWords,
   recordedWords,
-  servedAt,
 } from '../../src/lib/sim/legal/legal.ts';
 import { compareRows, customPolicy, difference, graphWords, parseRetention, retentionInput, retentionWords } from '../../src/lib/sim/legal/policy.ts';
 import { backupOptions, isApplePreset, providerName } from '../../src/lib/sim/legal/provider.ts';
@@ -154,7 +155,7 @@ describe('pen register', () => {
     ['pen-register', 'ben@example.org', 5 * DAY, undefined],
     ['subpoena', '+15550100100', 5 * DAY, 2 * DAY],
   ] as const)('%s for %s viewed at %d → served %s', (process, target, viewAt, expected) => {
-    expect(servedAt(requests, process, target, viewAt)).toBe(expected);
+    expect(lastServedAt(requests, process, target, viewAt)).toBe(expected);
   });
 
   test('batches delivered by a moment, oldest first, with their sizes', () => {
@@ -184,13 +185,15 @@ describe('pen register', () => {
     actor.send({ type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hi' });
     actor.send({ type: 'time.advanceBy', ms: HOUR });
     const c = actor.getSnapshot().context;
-    const from = servedAt(c.session.world.legalRequests, 'pen-register', '+15550100100', c.session.world.now);
-    expect(from).toBe(0);
-    const r = selectLegal(c, 'pen-register', '+15550100100', from);
+    const request = selectLegalRequest(c, 'pen-register', '+15550100100');
+    expect(request).toMatchObject({ stage: 'collecting', servedAt: 0 });
+    const from = request.servedAt!;
+    const r = request.response;
+    expect(r).toEqual(selectLegal(c, 'pen-register', '+15550100100', from));
     expect(r.prospective).toBe(true);
     const delivered = batches(r.produced, c.session.world.now);
     expect(delivered.length).toBeGreaterThan(0);
-    expect(delivered.every((b) => (b.at - from!) % (15 * MINUTE) === 0)).toBe(true);
+    expect(delivered.every((b) => (b.at - from) % (15 * MINUTE) === 0)).toBe(true);
   });
 });
 

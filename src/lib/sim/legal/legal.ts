@@ -5,7 +5,6 @@ import {
   formatSimTime,
   retentionEnd,
   type Category,
-  type LegalProcess,
   type NoLongerHeld,
   type Policy,
   type ProducedRecord,
@@ -58,21 +57,6 @@ export function goneWords(item: NoLongerHeld, policy: Policy): string {
   const keep = policy.retention[item.category].keep;
   const kept = keep.kind === 'days' ? ` (kept ${keep.days} day${keep.days === 1 ? '' : 's'})` : '';
   return `expired on Day ${day}${kept}`;
-}
-
-/**
- * When the request being shown was served: the latest matching request served at or before `viewAt`.
- * A pen register collects from that moment on; undefined means none has been served yet.
- */
-export function servedAt(
-  requests: readonly { at: SimTime; process: LegalProcess; target: string }[],
-  process: LegalProcess,
-  target: string,
-  viewAt: SimTime,
-): SimTime | undefined {
-  let found: SimTime | undefined;
-  for (const r of requests) if (r.process === process && r.target === target && r.at <= viewAt) found = r.at;
-  return found;
 }
 
 /** A pen register's batches handed over by `t`, oldest first, with how many records each carried. */
