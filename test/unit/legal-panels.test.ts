@@ -33,7 +33,7 @@ import {
 import { compareRows, customPolicy, difference, graphWords, parseRetention, retentionInput, retentionWords } from '../../src/lib/sim/legal/policy.ts';
 import { backupOptions, isApplePreset, providerName } from '../../src/lib/sim/legal/provider.ts';
 import { SOURCE_LABELS, sourceLabel } from '../../src/lib/sim/legal/source-labels.ts';
-import { readSourceIds } from '../../src/lib/sources.ts';
+import { readSourceIds, sourceByline } from '../../src/lib/sources.ts';
 import { castScenario } from './model/fixtures.ts';
 
 const produced = (seq: number, category: ProducedRecord['category'], extra: Partial<ProducedRecord> = {}): ProducedRecord => ({
@@ -194,6 +194,16 @@ describe('pen register', () => {
     const delivered = batches(r.produced, c.session.world.now);
     expect(delivered.length).toBeGreaterThan(0);
     expect(delivered.every((b) => (b.at - from) % (15 * MINUTE) === 0)).toBe(true);
+  });
+});
+
+describe('sourceByline: how pages cite a source', () => {
+  test.each([
+    [{ publisher: 'The Intercept (Sam Biddle)', date: '2016-09-28' }, 'The Intercept (Sam Biddle), 28 September 2016'],
+    [{ publisher: 'Apple', date: '2015-09' }, 'Apple, September 2015'],
+    [{ publisher: 'Apple' }, 'Apple'],
+  ])('%o → %s', (source, byline) => {
+    expect(sourceByline(source)).toBe(byline);
   });
 });
 
