@@ -116,9 +116,7 @@ export function deviceEventsOf(entry: JournalEntry, world: WorldState): DeviceEv
   if (action.type === 'queue.dropped') return [{ type: 'delivery.dropped', device: action.device, message: action.message }];
   if (!('device' in action) || typeof action.device !== 'string') return [];
   const events: DeviceEvent[] = [action as DeviceReaderAction];
-  if (action.type === 'message.sent') {
-    const sent = world.devices[action.device]?.lastSent;
-    for (const f of sent?.fanout ?? []) if (f.status === 'queued') events.push({ type: 'delivery.queued', device: f.device, message: sent!.messageId });
-  }
+  const sent = action.type === 'message.sent' ? world.devices[action.device]?.lastSent : undefined;
+  if (sent) for (const f of sent.fanout) if (f.status === 'queued') events.push({ type: 'delivery.queued', device: f.device, message: sent.messageId });
   return events;
 }
