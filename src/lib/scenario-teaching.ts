@@ -6,6 +6,7 @@
  */
 import type { ScenarioTeaching } from './teaching-schema.ts';
 import { DAY, isId, parseDayTime, type ScenarioCore, type ScenarioIssue } from '../model/index.ts';
+import { isApplePreset } from './sim/legal/provider.ts';
 
 /** The teaching fields, as the scenarios collection's schema gives them. */
 export type { NarrationStep, Prompt, DiscussionItem, Correction, ScenarioTeaching } from './teaching-schema.ts';
@@ -49,11 +50,6 @@ export function withoutCitations(text: string): string {
 
 type Scenario = Pick<ScenarioCore, 'title' | 'policy' | 'duration' | 'version'> & ScenarioTeaching;
 type Path = (string | number)[];
-
-/** Whether the scenario runs under an Apple preset (or a custom policy built on one). */
-export function isApplePolicy(policy: ScenarioCore['policy']): boolean {
-  return (typeof policy === 'string' ? policy : policy.base).startsWith('apple-');
-}
 
 /** Every reader-facing text of the teaching fields (and the title), with its field path. */
 export function teachingTexts(s: Scenario): [Path, string][] {
@@ -116,7 +112,7 @@ export function teachingIssues(s: Scenario, knownSourceIds: ReadonlySet<string>)
     else if (s.sources.indexOf(id) !== i) issues.push({ path: ['sources', i], message: `each source listed once, but "${id}" repeats` });
   });
 
-  const apple = isApplePolicy(s.policy);
+  const apple = isApplePreset(s.policy);
   const policyName = typeof s.policy === 'string' ? s.policy : `a custom policy based on ${s.policy.base}`;
   for (const [path, text] of teachingTexts(s)) {
     for (const id of citedIds(text)) {

@@ -66,3 +66,12 @@ export function formatSourceDate(date: string): string {
   if (!monthName) return year ?? date;
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
+
+/**
+ * "The Intercept (Sam Biddle), 28 September 2016": a source's publisher and date, as the site's
+ * pages cite it; the publisher alone when undated. (Simulator panels, which are browser islands,
+ * cite by the short names in lib/sim/legal/source-labels.ts instead.)
+ */
+export function sourceByline(source: Pick<Source, 'publisher' | 'date'>): string {
+  return source.date ? `${source.publisher}, ${formatSourceDate(source.date)}` : source.publisher;
+}

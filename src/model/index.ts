@@ -25,7 +25,25 @@ export {
   selectHandles,
 } from './selectors.ts';
 export type { Clock, PolicyComparison } from './selectors.ts';
-export { deviceMachine } from './device-machine.ts';
+export { deviceMachine, deviceChart, deviceEventsOf } from './device-machine.ts';
+export type { DeviceEvent, DeviceChartState, DeviceSnapshot, DeviceReaderAction } from './device-machine.ts';
+export {
+  selectDeviceStates,
+  selectCast,
+  selectNetworks,
+  selectNextDeviceId,
+  selectContactNames,
+  selectAddressCheck,
+  selectComposerLookups,
+  selectHandleName,
+  selectLastSent,
+  selectConversation,
+} from './device-selectors.ts';
+export type { DeviceStatus, DeviceAlertItem, PersonCard, AddressCheck, FanoutRow, SentMessage, ConversationItem } from './device-selectors.ts';
+export { legalRequestMachine, legalRequestStage } from './legal-request-machine.ts';
+export type { LegalRequestContext, LegalRequestEvent, LegalRequestInput, LegalRequestStage } from './legal-request-machine.ts';
+export { selectLegalRequest, lastServedAt } from './legal-request-selectors.ts';
+export type { LegalRequestAnswer } from './legal-request-selectors.ts';
 export { parseScenario, scenarioCoreSchema, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
 export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';

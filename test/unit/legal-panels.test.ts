@@ -11,14 +11,16 @@ import {
   SIGNAL_LIKE,
   WHATSAPP_LIKE,
   selectCompare,
+  lastServedAt,
   selectLegal,
+  selectLegalRequest,
   startSimulation,
+  withRetention,
   type Keep,
   type NoLongerHeld,
   type ProducedRecord,
 } from '../../src/model/index.ts';
 import {
-  backupOptions,
   batchWords,
   batches,
   directionWords,
@@ -26,13 +28,12 @@ import {
   goneWords,
   groupByCategory,
   heldWords,
-  providerName,
   recordedWords,
-  servedAt,
 } from '../../src/lib/sim/legal/legal.ts';
 import { compareRows, customPolicy, difference, graphWords, parseRetention, retentionInput, retentionWords } from '../../src/lib/sim/legal/policy.ts';
+import { backupOptions, isApplePreset, providerName } from '../../src/lib/sim/legal/provider.ts';
 import { SOURCE_LABELS, sourceLabel } from '../../src/lib/sim/legal/source-labels.ts';
-import { readSourceIds } from '../../src/lib/sources.ts';
+import { readSourceIds, sourceByline } from '../../src/lib/sources.ts';
 import { castScenario } from './model/fixtures.ts';
 
 const produced = (seq: number, category: ProducedRecord['category'], extra: Partial<ProducedRecord> = {}): ProducedRecord => ({
@@ -55,6 +56,23 @@ describe('provider wording: "Apple" only under an Apple policy', () => {
   ])('%s.id', (policy, lower, capital) => {
     expect(providerName(policy)).toBe(lower);
     expect(providerName(policy, true)).toBe(capital);
+  });
+
+  test.each([
+    ['apple-2016', true],
+    ['apple-2020s', true],
+    [{ base: 'apple-2020s', retentionDays: { lookup: 3 } }, true],
+    ['signal-like', false],
+    [{ base: 'keep-forever', retentionDays: {} }, false],
+    ['no-such-preset', false],
+  ] as const)('isApplePreset(%j) is %s, for preset ids and custom policies alike', (policy, apple) => {
+    expect(isApplePreset(policy)).toBe(apple);
+  });
+
+  test('a policy object answers from its provider, so a custom policy built on Apple stays Apple', () => {
+    expect(isApplePreset(APPLE_2020S)).toBe(true);
+    expect(isApplePreset(withRetention(APPLE_2016, { lookup: 3 }))).toBe(true);
+    expect(isApplePreset(WHATSAPP_LIKE)).toBe(false);
   });
 
   test('backup options name Advanced Data Protection only for Apple', () => {
@@ -137,7 +155,7 @@ describe('pen register', () => {
     ['pen-register', 'ben@example.org', 5 * DAY, undefined],
     ['subpoena', '+15550100100', 5 * DAY, 2 * DAY],
   ] as const)('%s for %s viewed at %d → served %s', (process, target, viewAt, expected) => {
-    expect(servedAt(requests, process, target, viewAt)).toBe(expected);
+    expect(lastServedAt(requests, process, target, viewAt)).toBe(expected);
   });
 
   test('batches delivered by a moment, oldest first, with their sizes', () => {
@@ -167,13 +185,25 @@ describe('pen register', () => {
     actor.send({ type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hi' });
     actor.send({ type: 'time.advanceBy', ms: HOUR });
     const c = actor.getSnapshot().context;
-    const from = servedAt(c.session.world.legalRequests, 'pen-register', '+15550100100', c.session.world.now);
-    expect(from).toBe(0);
-    const r = selectLegal(c, 'pen-register', '+15550100100', from);
+    const request = selectLegalRequest(c, 'pen-register', '+15550100100');
+    expect(request).toMatchObject({ stage: 'collecting', servedAt: 0 });
+    const from = request.servedAt!;
+    const r = request.response;
+    expect(r).toEqual(selectLegal(c, 'pen-register', '+15550100100', from));
     expect(r.prospective).toBe(true);
     const delivered = batches(r.produced, c.session.world.now);
     expect(delivered.length).toBeGreaterThan(0);
-    expect(delivered.every((b) => (b.at - from!) % (15 * MINUTE) === 0)).toBe(true);
+    expect(delivered.every((b) => (b.at - from) % (15 * MINUTE) === 0)).toBe(true);
+  });
+});
+
+describe('sourceByline: how pages cite a source', () => {
+  test.each([
+    [{ publisher: 'The Intercept (Sam Biddle)', date: '2016-09-28' }, 'The Intercept (Sam Biddle), 28 September 2016'],
+    [{ publisher: 'Apple', date: '2015-09' }, 'Apple, September 2015'],
+    [{ publisher: 'Apple' }, 'Apple'],
+  ])('%o → %s', (source, byline) => {
+    expect(sourceByline(source)).toBe(byline);
   });
 });
 

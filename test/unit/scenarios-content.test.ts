@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { scenarioSchema, type Scenario } from '../../src/lib/content-schemas.ts';
-import { citedIds, isApplePolicy, teachingTexts } from '../../src/lib/scenario-teaching.ts';
+import { citedIds, teachingTexts } from '../../src/lib/scenario-teaching.ts';
+import { isApplePreset } from '../../src/lib/sim/legal/provider.ts';
 import {
   DAY,
   PRESETS,
@@ -128,7 +129,7 @@ describe('content/scenarios', () => {
       const texts = teachingTexts(scenario());
       for (const [path, text] of texts) {
         for (const cited of citedIds(text)) expect(scenario().sources, formatPath(path)).toContain(cited);
-        if (!isApplePolicy(scenario().policy)) expect(text, formatPath(path)).not.toMatch(/\bApple\b/);
+        if (!isApplePreset(scenario().policy)) expect(text, formatPath(path)).not.toMatch(/\bApple\b/);
       }
     });
 

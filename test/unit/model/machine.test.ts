@@ -1,12 +1,8 @@
-import { createTestModel } from 'xstate/graph';
 import { createActor } from 'xstate';
 import { describe, expect, test } from 'vitest';
 import {
-  APPLE_2016,
   DAY,
   HOUR,
-  deviceMachine,
-  heldAt,
   persistSimulation,
   restoreSimulation,
   selectHeld,
@@ -80,44 +76,5 @@ describe('simulation actor', () => {
     const { latest, session } = actor.getSnapshot().context;
     expect(latest[0]).toMatchObject({ outcome: 'rejected' });
     expect(session.world.ledger.nextSeq).toBe(before);
-  });
-});
-
-describe('device statechart paths (xstate/graph)', () => {
-  const model = createTestModel(deviceMachine);
-  const paths = model.getShortestPaths();
-
-  test('covers every state', () => {
-    const states = new Set(paths.map((p) => JSON.stringify(p.state.value)));
-    expect(states).toEqual(
-      new Set([
-        JSON.stringify({ online: 'empty' }),
-        JSON.stringify({ online: 'addressed' }),
-        JSON.stringify({ online: 'sent' }),
-        JSON.stringify('offline'),
-      ]),
-    );
-  });
-
-  // Each path drives the real world with the same events; the statechart's state tells what the
-  // provider must hold afterwards.
-  test.each(paths.map((p) => [p.description, p] as const))('%s', async (_d, path) => {
-    const actor = startSimulation({ scenario: castScenario() });
-    const lookupsHeld = () => heldAt(actor.getSnapshot().context.session.world.ledger, APPLE_2016, actor.getSnapshot().context.session.world.now).lookup.length;
-    await path.test({
-      states: {
-        'online.empty': () => expect(actor.getSnapshot().context.session.world.devices['ana-phone']!.online).toBe(true),
-        'online.addressed': () => expect(lookupsHeld()).toBeGreaterThan(0),
-        'online.sent': () => expect(actor.getSnapshot().context.session.world.devices['ana-phone']!.messages.length).toBeGreaterThan(0),
-        offline: () => expect(actor.getSnapshot().context.session.world.devices['ana-phone']!.online).toBe(false),
-      },
-      events: {
-        'address.entered': () => actor.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' }),
-        'message.sent': () => actor.send({ type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'path' }),
-        'composer.cleared': () => undefined,
-        'device.offline': () => actor.send({ type: 'device.offline', device: 'ana-phone' }),
-        'device.online': () => actor.send({ type: 'device.online', device: 'ana-phone' }),
-      },
-    });
   });
 });

@@ -4,9 +4,7 @@ import {
   dayOf,
   formatSimTime,
   retentionEnd,
-  type BackupMode,
   type Category,
-  type LegalProcess,
   type NoLongerHeld,
   type Policy,
   type ProducedRecord,
@@ -17,21 +15,6 @@ import {
  * Wording for the legal-request panel. Pure: the model decides what a process returns; these
  * only choose the words and the order, so they are tested without a browser.
  */
-
-/** "Apple" only where an Apple preset is active (DESIGN: one vocabulary); "the provider" otherwise. */
-export function providerName(policy: Pick<Policy, 'provider'>, capital = false): string {
-  if (policy.provider === 'Apple') return 'Apple';
-  return capital ? 'The provider' : 'the provider';
-}
-
-/** Backup modes as the reader chooses them; Apple's feature name only under an Apple policy. */
-export function backupOptions(policy: Pick<Policy, 'provider'>): { mode: BackupMode; label: string }[] {
-  return [
-    { mode: 'off', label: 'No cloud backup' },
-    { mode: 'standard', label: 'Cloud backup, standard protection' },
-    { mode: 'adp', label: policy.provider === 'Apple' ? 'Cloud backup, Advanced Data Protection' : 'Cloud backup, end-to-end encrypted' },
-  ];
-}
 
 type Direction = ProducedRecord['direction'];
 
@@ -74,21 +57,6 @@ export function goneWords(item: NoLongerHeld, policy: Policy): string {
   const keep = policy.retention[item.category].keep;
   const kept = keep.kind === 'days' ? ` (kept ${keep.days} day${keep.days === 1 ? '' : 's'})` : '';
   return `expired on Day ${day}${kept}`;
-}
-
-/**
- * When the request being shown was served: the latest matching request served at or before `viewAt`.
- * A pen register collects from that moment on; undefined means none has been served yet.
- */
-export function servedAt(
-  requests: readonly { at: SimTime; process: LegalProcess; target: string }[],
-  process: LegalProcess,
-  target: string,
-  viewAt: SimTime,
-): SimTime | undefined {
-  let found: SimTime | undefined;
-  for (const r of requests) if (r.process === process && r.target === target && r.at <= viewAt) found = r.at;
-  return found;
 }
 
 /** A pen register's batches handed over by `t`, oldest first, with how many records each carried. */

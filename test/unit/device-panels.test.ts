@@ -1,31 +1,40 @@
 import { describe, expect, test } from 'vitest';
-import { HOUR, realCrypto, startSimulation, type LookupResult, type SimulationEvent } from '../../src/model/index.ts';
 import {
-  castView,
-  checkAddress,
-  composerLines,
-  contactNames,
-  conversation,
-  deviceChoices,
-  handleName,
-  lastSent,
-  lookupLines,
-  nextDeviceId,
-  pick,
-  rejectionOf,
-} from '../../src/lib/sim/devices/view.ts';
+  APPLE_2016,
+  HOUR,
+  SIGNAL_LIKE,
+  realCrypto,
+  selectAddressCheck,
+  selectCast,
+  selectComposerLookups,
+  selectContactNames,
+  selectConversation,
+  selectDeviceStates,
+  selectHandleName,
+  selectLastSent,
+  selectNextDeviceId,
+  startSimulation,
+  type LookupResult,
+  type SimulationEvent,
+} from '../../src/model/index.ts';
+import { lookupLines, pick, rejectionOf } from '../../src/lib/sim/devices/device-panels.ts';
 import { loadScenario } from './model/fixtures.ts';
 
 /** The simulator page's own scenario: Ana (2 devices), Ben (3), Cy (1), Dee (none: SMS). */
 function sandbox(...events: SimulationEvent[]) {
   const actor = startSimulation({ scenario: loadScenario('sandbox') });
   for (const e of events) actor.send(e);
-  return { actor, world: () => actor.getSnapshot().context.session.world, latest: () => actor.getSnapshot().context.latest };
+  return {
+    actor,
+    context: () => actor.getSnapshot().context,
+    world: () => actor.getSnapshot().context.session.world,
+    latest: () => actor.getSnapshot().context.latest,
+  };
 }
 
-describe('castView', () => {
+describe('selectCast', () => {
   test('lists every person in cast order with registered devices, networks and IPs', () => {
-    const people = castView(sandbox().world());
+    const people = selectCast(sandbox().context());
     expect(people.map((p) => [p.id, p.devices.length])).toEqual([
       ['ana', 2],
       ['ben', 3],
@@ -33,7 +42,7 @@ describe('castView', () => {
       ['dee', 0],
     ]);
     const phone = people[0]!.devices[0]!;
-    expect(phone).toMatchObject({ id: 'ana-phone', label: "Ana's phone", kind: 'phone', network: 'mobile', networkLabel: 'Mobile network', online: true });
+    expect(phone).toMatchObject({ id: 'ana-phone', label: "Ana's phone", kind: 'phone', network: 'mobile', networkLabel: 'Mobile network', state: 'online', canReachProvider: true, queued: 0 });
     expect(phone.ip).toMatch(/^198\.51\.100\.\d+$/);
     expect(people[0]!.devices[1]!.ip).toBe('203.0.113.24');
   });
@@ -43,7 +52,7 @@ describe('castView', () => {
       { type: 'device.added', person: 'ana', device: { id: 'ana-tablet-3', label: "Ana's tablet", kind: 'tablet', network: 'home' } },
       { type: 'device.removed', device: 'ana-laptop' },
     );
-    const ana = castView(s.world())[0]!;
+    const ana = selectCast(s.context())[0]!;
     expect(ana.devices.map((d) => d.id)).toEqual(['ana-phone', 'ana-tablet-3']);
     const texts = ana.devices[0]!.alerts.map((a) => a.text);
     expect(texts[0]).toContain('“Ana\'s laptop” no longer receives');
@@ -53,27 +62,27 @@ describe('castView', () => {
 
   test('returns fresh objects, so a panel sees the in-place changes of the engine', () => {
     const s = sandbox();
-    const before = castView(s.world());
+    const before = selectCast(s.context());
     s.actor.send({ type: 'device.offline', device: 'ana-phone' });
-    const after = castView(s.world());
-    expect(before[0]!.devices[0]!.online).toBe(true);
-    expect(after[0]!.devices[0]!.online).toBe(false);
+    const after = selectCast(s.context());
+    expect(before[0]!.devices[0]!.state).toBe('online');
+    expect(after[0]!.devices[0]).toMatchObject({ state: 'offline', canReachProvider: false });
   });
 });
 
-describe('nextDeviceId', () => {
+describe('selectNextDeviceId', () => {
   test('person, kind and a counter from the devices the person has had', () => {
     const s = sandbox();
-    expect(nextDeviceId(s.world(), 'ana', 'tablet')).toBe('ana-tablet-3');
-    expect(nextDeviceId(s.world(), 'dee', 'phone')).toBe('dee-phone-1');
+    expect(selectNextDeviceId(s.context(), 'ana', 'tablet')).toBe('ana-tablet-3');
+    expect(selectNextDeviceId(s.context(), 'dee', 'phone')).toBe('dee-phone-1');
   });
 
   test('never repeats, even after a removal', () => {
     const s = sandbox();
-    const first = nextDeviceId(s.world(), 'ana', 'tablet');
+    const first = selectNextDeviceId(s.context(), 'ana', 'tablet');
     s.actor.send({ type: 'device.added', person: 'ana', device: { id: first, label: 'T1', kind: 'tablet', network: 'home' } });
     s.actor.send({ type: 'device.removed', device: first });
-    const second = nextDeviceId(s.world(), 'ana', 'tablet');
+    const second = selectNextDeviceId(s.context(), 'ana', 'tablet');
     expect(second).not.toBe(first);
     s.actor.send({ type: 'device.added', person: 'ana', device: { id: second, label: 'T2', kind: 'tablet', network: 'home' } });
     expect(s.latest()[0]!.outcome).toBe('ok');
@@ -82,17 +91,17 @@ describe('nextDeviceId', () => {
   test('steps past an id already taken', () => {
     const s = sandbox({ type: 'device.added', person: 'ana', device: { id: 'ana-tablet-4', label: 'T', kind: 'tablet', network: 'home' } });
     // Ana has had 3 devices, so the counter starts at 4, which is taken.
-    expect(nextDeviceId(s.world(), 'ana', 'tablet')).toBe('ana-tablet-5');
+    expect(selectNextDeviceId(s.context(), 'ana', 'tablet')).toBe('ana-tablet-5');
   });
 });
 
 describe('device choices', () => {
   test('registered devices with their owners; removed ones only when asked', () => {
     const s = sandbox({ type: 'device.removed', device: 'ben-tablet' }, { type: 'device.offline', device: 'cy-phone' });
-    const ids = deviceChoices(s.world()).map((c) => c.id);
-    expect(ids).toEqual(['ana-phone', 'ana-laptop', 'ben-phone', 'ben-laptop', 'cy-phone']);
-    expect(deviceChoices(s.world()).find((c) => c.id === 'cy-phone')).toMatchObject({ owner: 'Cy', online: false });
-    expect(deviceChoices(s.world(), true).find((c) => c.id === 'ben-tablet')).toMatchObject({ registered: false });
+    const states = selectDeviceStates(s.context());
+    expect(states.filter((d) => d.state !== 'removed').map((c) => c.id)).toEqual(['ana-phone', 'ana-laptop', 'ben-phone', 'ben-laptop', 'cy-phone']);
+    expect(states.find((c) => c.id === 'cy-phone')).toMatchObject({ ownerName: 'Cy', state: 'offline', canReachProvider: false });
+    expect(states.find((c) => c.id === 'ben-tablet')).toMatchObject({ state: 'removed', canReachProvider: false });
   });
 
   test.each([
@@ -100,7 +109,7 @@ describe('device choices', () => {
     ['gone', 'ana-phone'],
     [undefined, 'ana-phone'],
   ])('pick(%s) → %s', (preferred, expected) => {
-    expect(pick(deviceChoices(sandbox().world()), preferred)).toBe(expected);
+    expect(pick(selectDeviceStates(sandbox().context()), preferred)).toBe(expected);
   });
 
   test('pick from nothing is undefined', () => {
@@ -108,15 +117,15 @@ describe('device choices', () => {
   });
 
   test('contact names come from the device owner', () => {
-    const world = sandbox().world();
-    expect(contactNames(world, 'ana-phone')).toEqual(['Ben', 'Cy', 'Dee']);
-    expect(contactNames(world, 'ben-phone')).toEqual(['Ana']);
-    expect(contactNames(world, 'nobody')).toEqual([]);
+    const c = sandbox().context();
+    expect(selectContactNames(c, 'ana-phone')).toEqual(['Ben', 'Cy', 'Dee']);
+    expect(selectContactNames(c, 'ben-phone')).toEqual(['Ana']);
+    expect(selectContactNames(c, 'nobody')).toEqual([]);
   });
 });
 
-describe('checkAddress', () => {
-  const world = sandbox().world();
+describe('selectAddressCheck', () => {
+  const c = sandbox().context();
   test.each([
     ['', 'empty'],
     ['   ', 'empty'],
@@ -128,17 +137,17 @@ describe('checkAddress', () => {
     ['ben@example', 'invalid'],
     ['555 010 0163', 'invalid'],
   ])('%j is %s', (text, state) => {
-    expect(checkAddress(world, 'ana-phone', text).state).toBe(state);
+    expect(selectAddressCheck(c, 'ana-phone', text).state).toBe(state);
   });
 
   test('a contact name resolves to the contact handles; the reason is parseHandle’s', () => {
-    expect(checkAddress(world, 'ana-phone', 'Cy')).toEqual({ state: 'valid', handles: ['+15550100163'] });
-    expect(checkAddress(world, 'ana-phone', 'ben@example')).toEqual({
+    expect(selectAddressCheck(c, 'ana-phone', 'Cy')).toEqual({ state: 'valid', handles: ['+15550100163'] });
+    expect(selectAddressCheck(c, 'ana-phone', 'ben@example')).toEqual({
       state: 'invalid',
       reason: 'That is not a valid email address (expected name@example.org).',
     });
     // Ben's contacts do not include Cy.
-    expect(checkAddress(world, 'ben-phone', 'Cy').state).toBe('invalid');
+    expect(selectAddressCheck(c, 'ben-phone', 'Cy').state).toBe('invalid');
   });
 });
 
@@ -149,29 +158,34 @@ describe('lookup wording', () => {
     [r({ deviceCount: 1, cached: true }), 'registered', 'iMessage-style: registered, 1 device', 'answered from the device cache: nothing recorded'],
     [r({ registered: false, deviceCount: 0 }), 'sms', 'not registered: SMS', 'lookup recorded'],
   ])('%o', (result, tone, answer, recorded) => {
-    expect(lookupLines([result])[0]).toMatchObject({ tone, answer, recorded });
+    expect(lookupLines([result], APPLE_2016)[0]).toMatchObject({ tone, answer, recorded });
+  });
+
+  test('"iMessage-style" only under an Apple preset', () => {
+    expect(lookupLines([r({})], SIGNAL_LIKE)[0]!.answer).toBe('registered, 3 devices');
+    expect(lookupLines([r({ registered: false, deviceCount: 0 })], SIGNAL_LIKE)[0]!.answer).toBe('not registered: SMS');
   });
 
   test('composer lines only for the address typed now', () => {
     const s = sandbox({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
-    const phone = s.world().devices['ana-phone'];
-    expect(composerLines(phone, ' ben@example.org ').map((l) => l.answer)).toEqual(['iMessage-style: registered, 3 devices']);
-    expect(composerLines(phone, 'ben@example.or')).toEqual([]);
-    expect(composerLines(undefined, 'ben@example.org')).toEqual([]);
+    const lines = (address: string, device = 'ana-phone') => lookupLines(selectComposerLookups(s.context(), device, address), APPLE_2016);
+    expect(lines(' ben@example.org ').map((l) => l.answer)).toEqual(['iMessage-style: registered, 3 devices']);
+    expect(lines('ben@example.or')).toEqual([]);
+    expect(lines('ben@example.org', 'nobody')).toEqual([]);
     s.actor.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
-    expect(composerLines(s.world().devices['ana-phone'], 'ben@example.org')[0]!.cached).toBe(true);
+    expect(lines('ben@example.org')[0]!.cached).toBe(true);
     s.actor.send({ type: 'address.entered', device: 'ana-phone', address: 'Dee' });
-    expect(composerLines(s.world().devices['ana-phone'], 'Dee')[0]).toMatchObject({ tone: 'sms', answer: 'not registered: SMS' });
+    expect(lines('Dee')[0]).toMatchObject({ tone: 'sms', answer: 'not registered: SMS' });
   });
 });
 
-describe('lastSent', () => {
+describe('selectLastSent', () => {
   test('the last message the device itself sent: one ciphertext per device, SMS apart', () => {
     const s = sandbox(
       { type: 'device.offline', device: 'ben-laptop' },
       { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' },
     );
-    const sent = lastSent(s.world(), s.world().devices['ana-phone'], realCrypto)!;
+    const sent = selectLastSent(s.context(), 'ana-phone', realCrypto)!;
     expect(sent.fanout.map((f) => [f.device, f.status])).toEqual([
       ['ben-phone', 'delivered'],
       ['ben-tablet', 'delivered'],
@@ -183,19 +197,19 @@ describe('lastSent', () => {
     expect(sent.fanout[0]!.sealedTo).toBe(realCrypto.keys(s.world().devices['ben-phone']!.keySeed).encryptionPublic.slice(0, 16));
     expect(sent.sms).toEqual([]);
     // The laptop holds a copy too, but it did not send it: no fan-out there.
-    expect(lastSent(s.world(), s.world().devices['ana-laptop'], realCrypto)).toBeUndefined();
+    expect(selectLastSent(s.context(), 'ana-laptop', realCrypto)).toBeUndefined();
     s.actor.send({ type: 'device.online', device: 'ben-laptop' });
     expect(sent.fanout[2]!.status).toBe('queued'); // a copy, not the model's array
-    expect(lastSent(s.world(), s.world().devices['ana-phone'], realCrypto)!.fanout[2]!.status).toBe('delivered');
+    expect(selectLastSent(s.context(), 'ana-phone', realCrypto)!.fanout[2]!.status).toBe('delivered');
   });
 
   test('SMS recipients', () => {
     const s = sandbox({ type: 'message.sent', device: 'ana-phone', to: ['Dee'], text: 'hi' });
-    expect(lastSent(s.world(), s.world().devices['ana-phone'], realCrypto)).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
+    expect(selectLastSent(s.context(), 'ana-phone', realCrypto)).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
   });
 });
 
-describe('conversation', () => {
+describe('selectConversation', () => {
   test('messages, calls and alerts on one device, oldest first, with names', () => {
     const s = sandbox(
       { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'مرحبا 👋' },
@@ -203,7 +217,7 @@ describe('conversation', () => {
       { type: 'message.sent', device: 'ben-phone', to: ['+1 555 010 0142'], text: 'hi Ana' },
       { type: 'call.started', device: 'ben-tablet', to: 'Ana', answered: false },
     );
-    const items = conversation(s.world(), 'ana-phone');
+    const items = selectConversation(s.context(), 'ana-phone');
     // The alert is the cast's own: Ana's laptop registered after her phone, at the first moment.
     expect(items.map((i) => i.kind)).toEqual(['alert', 'message', 'message', 'call']);
     const [sent, received, call] = items.slice(-3);
@@ -211,15 +225,15 @@ describe('conversation', () => {
     expect(received).toMatchObject({ direction: 'received', text: 'hi Ana', at: HOUR });
     expect(call).toMatchObject({ direction: 'incoming', peer: 'Ben (ben@example.org)', answered: false });
     expect(new Set(items.map((i) => i.key)).size).toBe(items.length);
-    expect(conversation(s.world(), 'nobody')).toEqual([]);
+    expect(selectConversation(s.context(), 'nobody')).toEqual([]);
   });
 });
 
 describe('small helpers', () => {
   test('handleName', () => {
-    const world = sandbox().world();
-    expect(handleName(world, '+15550100199')).toBe('Dee (+15550100199)');
-    expect(handleName(world, 'stranger@example.org')).toBe('stranger@example.org');
+    const c = sandbox().context();
+    expect(selectHandleName(c, '+15550100199')).toBe('Dee (+15550100199)');
+    expect(selectHandleName(c, 'stranger@example.org')).toBe('stranger@example.org');
   });
 
   test('rejectionOf reads the model’s reason', () => {

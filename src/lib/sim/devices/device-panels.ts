@@ -1,0 +1,41 @@
+import type { LookupResult, Policy } from '../../../model/index.ts';
+import { isApplePreset } from '../legal/provider.ts';
+
+/**
+ * Wording and small choices for the devices' side. The facts (each device's state, its lookups,
+ * its fan-out) come from the model's device selectors; these only choose the words.
+ */
+
+/** `preferred` when it is among `choices`, else the first choice. */
+export function pick(choices: readonly { id: string }[], preferred: string | undefined): string | undefined {
+  return choices.some((c) => c.id === preferred) ? preferred : choices[0]?.id;
+}
+
+export interface LookupLine {
+  handle: string;
+  tone: 'registered' | 'sms';
+  answer: string;
+  recorded: string;
+  cached: boolean;
+}
+
+/**
+ * The words for each lookup the composer made: what the key directory answered, and whether it
+ * was recorded. "iMessage-style" only under an Apple preset (DESIGN, habit 13).
+ */
+export function lookupLines(results: readonly LookupResult[], policy: Pick<Policy, 'provider'>): LookupLine[] {
+  const service = isApplePreset(policy) ? 'iMessage-style: ' : '';
+  return results.map((r) => ({
+    handle: r.handle,
+    tone: r.registered ? 'registered' : 'sms',
+    answer: r.registered ? `${service}registered, ${r.deviceCount} device${r.deviceCount === 1 ? '' : 's'}` : 'not registered: SMS',
+    recorded: r.cached ? 'answered from the device cache: nothing recorded' : 'lookup recorded',
+    cached: r.cached,
+  }));
+}
+
+/** The reason the model gave for refusing the latest action, if it refused it. */
+export function rejectionOf(latest: readonly { outcome: 'ok' | 'rejected'; reason?: string }[]): string | undefined {
+  const first = latest[0];
+  return first?.outcome === 'rejected' ? first.reason : undefined;
+}

@@ -1,0 +1,44 @@
+import { legalRequestStage, type LegalRequestStage } from './legal-request-machine.ts';
+import type { SimulationContext } from './machine.ts';
+import type { LegalProcess } from './policy.ts';
+import { selectLegal, selectViewAt } from './selectors.ts';
+import { sessionEnd } from './session.ts';
+import type { LegalResponse } from './legal.ts';
+import type { SimTime } from './time.ts';
+
+/**
+ * When the request being shown was served: the latest matching request served at or before `at`.
+ * A pen register collects from that moment on; undefined means none has been served yet.
+ */
+export function lastServedAt(
+  requests: readonly { at: SimTime; process: LegalProcess; target: string }[],
+  process: LegalProcess,
+  target: string,
+  at: SimTime,
+): SimTime | undefined {
+  let found: SimTime | undefined;
+  for (const r of requests) if (r.process === process && r.target === target && r.at <= at) found = r.at;
+  return found;
+}
+
+/** The request's stage, when it was served (once it was), and what it returns. */
+export type LegalRequestAnswer = (
+  | { stage: Extract<LegalRequestStage, 'drafted'>; servedAt: undefined }
+  | { stage: Exclude<LegalRequestStage, 'drafted'>; servedAt: SimTime }
+) & {
+  /**
+   * For a retrospective process, what it would produce if served at the moment viewed; for a pen
+   * register, what it has collected since it was served.
+   */
+  response: LegalResponse;
+};
+
+/** A drafted request (`process`, `target`) as the legal panel shows it at the moment viewed. */
+export function selectLegalRequest(c: SimulationContext, process: LegalProcess, target: string): LegalRequestAnswer {
+  const at = selectViewAt(c);
+  const servedAt = lastServedAt(c.session.world.legalRequests, process, target, at);
+  const stage = legalRequestStage({ process, target, collectsUntil: sessionEnd(c.session) }, servedAt, at);
+  // A pen register collects from when it was served; the other processes answer for the moment viewed.
+  const response = selectLegal(c, process, target, process === 'pen-register' ? (servedAt ?? at) : at);
+  return stage === 'drafted' || servedAt === undefined ? { stage: 'drafted', servedAt: undefined, response } : { stage, servedAt, response };
+}

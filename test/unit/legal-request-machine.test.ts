@@ -1,0 +1,90 @@
+import { createTestModel } from 'xstate/graph';
+import { describe, expect, test } from 'vitest';
+import {
+  DAY,
+  HOUR,
+  legalRequestMachine,
+  legalRequestStage,
+  selectLegal,
+  selectLegalRequest,
+  startSimulation,
+  type LegalRequestEvent,
+  type LegalRequestStage,
+} from '../../src/model/index.ts';
+import { castScenario } from './model/fixtures.ts';
+
+const ANA = '+15550100100';
+
+describe('legal request statechart', () => {
+  const input = { process: 'pen-register', target: ANA, collectsUntil: 10 * DAY } as const;
+
+  test.each([
+    ['not served', 'subpoena', undefined, 5 * DAY, 'drafted'],
+    ['a subpoena, served', 'subpoena', DAY, DAY, 'produced'],
+    ['a warrant, served', 'warrant', DAY, 5 * DAY, 'produced'],
+    ['a pen register, served', 'pen-register', DAY, 5 * DAY, 'collecting'],
+    ['a pen register at the end of its collection', 'pen-register', DAY, 10 * DAY, 'produced'],
+  ] as const)('%s: %s', (_d, process, servedAt, at, stage) => {
+    expect(legalRequestStage({ ...input, process }, servedAt, at)).toBe(stage);
+  });
+});
+
+/**
+ * The panel's journey through the chart, played on the real simulation: every shortest path is
+ * the reader choosing a process, serving it and letting time pass, and at each stage the legal
+ * panel's selector must report the chart's stage.
+ */
+describe('legal request paths (xstate/graph)', () => {
+  const scenario = castScenario({ duration: 20 });
+  const END = 20 * DAY;
+  const model = createTestModel(legalRequestMachine, {
+    input: { process: 'subpoena', target: ANA, collectsUntil: END },
+    events: (snapshot): LegalRequestEvent[] => [
+      { type: 'draft.changed', process: snapshot.context.process === 'subpoena' ? 'pen-register' : 'subpoena', target: ANA },
+      { type: 'request.served', at: 0 },
+      { type: 'time.passed', at: END },
+    ],
+  });
+  const paths = model.getShortestPaths();
+
+  test('reach every stage, for both kinds of process', () => {
+    // Paths that are the start of a longer one are left out, so count every state a path passes through.
+    const reached = new Set(paths.flatMap((p) => [...p.steps.map((s) => s.state), p.state]).map((s) => `${String(s.value)} ${s.context.process}`));
+    for (const stage of ['drafted subpoena', 'drafted pen-register', 'produced subpoena', 'collecting pen-register', 'produced pen-register']) {
+      expect(reached).toContain(stage);
+    }
+  });
+
+  test.each(paths.map((p) => [p.description, p] as const))('%s', async (_d, path) => {
+    const actor = startSimulation({ scenario, crypto: 'metadata-only' });
+    let process = 'subpoena' as 'subpoena' | 'pen-register';
+    const stageIs = (stage: LegalRequestStage) => () => {
+      const request = selectLegalRequest(actor.getSnapshot().context, process, ANA);
+      expect(request.stage).toBe(stage);
+      if (stage !== 'drafted') expect(request.response).toEqual(selectLegal(actor.getSnapshot().context, process, ANA, process === 'pen-register' ? 0 : actor.getSnapshot().context.session.world.now));
+    };
+    await path.test({
+      states: { drafted: stageIs('drafted'), collecting: stageIs('collecting'), produced: stageIs('produced') },
+      events: {
+        'draft.changed': ({ event }) => {
+          process = (event as Extract<LegalRequestEvent, { type: 'draft.changed' }>).process as typeof process;
+        },
+        'request.served': () => actor.send({ type: 'legal.request', process, target: ANA }),
+        'time.passed': () => {
+          actor.send({ type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'while the order runs' });
+          actor.send({ type: 'time.jumpTo', t: END });
+        },
+      },
+    });
+  });
+
+  test('a pen register served later starts collecting then, not before', () => {
+    const actor = startSimulation({ scenario, crypto: 'metadata-only' });
+    actor.send({ type: 'time.advanceBy', ms: 2 * DAY });
+    actor.send({ type: 'legal.request', process: 'pen-register', target: ANA });
+    actor.send({ type: 'time.advanceBy', ms: HOUR });
+    expect(selectLegalRequest(actor.getSnapshot().context, 'pen-register', ANA)).toMatchObject({ stage: 'collecting', servedAt: 2 * DAY });
+    actor.send({ type: 'view.scrub', t: DAY });
+    expect(selectLegalRequest(actor.getSnapshot().context, 'pen-register', ANA)).toMatchObject({ stage: 'drafted', servedAt: undefined });
+  });
+});
