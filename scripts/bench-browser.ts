@@ -11,35 +11,11 @@ import { serveStatic } from '../test/support/static-server.ts';
 import { formatFigures, type Figure } from './bench-browser/figures.ts';
 import { CPU_SLOWDOWN, measureInteractions } from './bench-browser/interactions.ts';
 import { measureLighthouse } from './bench-browser/lighthouse.ts';
+import { USAGE, parseOptions } from './bench-browser/options.ts';
 import { measureLongTasks } from './bench-browser/long-tasks.ts';
 import { BrokenPage, progress } from './bench-browser/session.ts';
 import { measureSoak } from './bench-browser/soak.ts';
 import { measureWeight } from './bench-browser/weight.ts';
-
-interface Options {
-  runs: number;
-  quick: boolean;
-  lighthouse: boolean;
-}
-
-const USAGE = 'usage: npm run bench:browser [-- --runs N] [--quick] [--no-lighthouse]';
-
-function parseOptions(args: readonly string[]): Options | string {
-  const options: Options = { runs: 3, quick: false, lighthouse: true };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--quick') options.quick = true;
-    else if (arg === '--no-lighthouse') options.lighthouse = false;
-    else if (arg === '--runs') {
-      const n = Number(args[++i]);
-      if (!Number.isInteger(n) || n < 1 || n > 50) return `--runs takes a whole number from 1 to 50, not ${JSON.stringify(args[i] ?? '')}`;
-      options.runs = n;
-    } else return `unknown option ${arg}`;
-  }
-  // A quick run measures each figure once and plays a shorter soak: a smoke test of the figures, not figures to quote.
-  if (options.quick && !args.includes('--runs')) options.runs = 1;
-  return options;
-}
 
 async function main(args: readonly string[]): Promise<number> {
   const options = parseOptions(args);
