@@ -1,49 +1,13 @@
 // Lighthouse (mobile defaults) on every built page, served on loopback, driving the installed
 // Chromium (never a downloaded one). Prints a table and fails below the thresholds.
 // Usage: npm run lighthouse [-- --all | path ...]   (run `npm run build` first)
-// By default it audits the heaviest page of each kind (see pageKind), which keeps CI short; --all audits every page.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { launch } from 'chrome-launcher';
-import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, CHROMIUM_MISSING, findChromium } from '../test/support/chromium.ts';
+// By default it audits the heaviest page of each kind (see pageKind in lighthouse-lib.ts), which keeps CI short; --all audits every page.
+import { existsSync } from 'node:fs';
+import { CHROMIUM_MISSING, findChromium } from '../test/support/chromium.ts';
 import { serveStatic } from '../test/support/static-server.ts';
+import { CATEGORY_IDS, THRESHOLDS, audit as auditUrl, categoryScore, heaviestPerKind, launchForLighthouse, pages } from './lighthouse-lib.ts';
 
-export const THRESHOLDS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 } as const;
-type CategoryId = keyof typeof THRESHOLDS;
-const CATEGORY_IDS = Object.keys(THRESHOLDS) as CategoryId[];
 const PERF = CATEGORY_IDS.indexOf('performance');
-
-function pages(dir: string, root = dir): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...pages(full, root));
-    else if (name === 'index.html') out.push(relative(root, dir) === '' ? '' : `${relative(root, dir)}/`);
-  }
-  return out.sort();
-}
-
-/**
- * A page's kind: pages of one collection share a layout, so one of them stands for all.
- * '' → 'home', 'sources/' → 'sources/', 'scenarios/' → 'scenarios/', 'scenarios/x/' → 'scenarios/*'.
- */
-function pageKind(page: string): string {
-  if (page === '') return 'home';
-  const parts = page.split('/').filter(Boolean);
-  return parts.length === 1 ? `${parts[0]}/` : `${parts[0]}/*`;
-}
-
-/** The heaviest page of each kind (by HTML size, a fair proxy for what it runs), in page order. */
-function onePerKind(all: readonly string[], htmlBytes: (page: string) => number): string[] {
-  const best = new Map<string, string>();
-  for (const page of all) {
-    const kind = pageKind(page);
-    const current = best.get(kind);
-    if (current === undefined || htmlBytes(page) > htmlBytes(current)) best.set(kind, page);
-  }
-  return all.filter((page) => best.get(pageKind(page)) === page);
-}
 
 if (!existsSync('dist')) {
   console.error('lighthouse: no dist/ folder; run `npm run build` first.');
@@ -62,30 +26,23 @@ if (unknownFlag) {
   process.exit(2);
 }
 const paths = args.filter((a) => a !== '--all');
-const targets = paths.length > 0 ? paths.map((p) => p.replace(/^\//, '')) : args.includes('--all') ? pages('dist') : onePerKind(pages('dist'), (page) => statSync(join('dist', page, 'index.html')).size);
+const targets = paths.length > 0 ? paths.map((p) => p.replace(/^\//, '')) : args.includes('--all') ? pages('dist') : heaviestPerKind('dist');
 const server = await serveStatic('dist', process.env['SITE_BASE'] ?? '/');
-const chrome = await launch({ chromePath, chromeFlags: [...CHROMIUM_FLAGS] });
+const chrome = await launchForLighthouse(chromePath);
 const failures: string[] = [];
 const rows: string[][] = [];
 try {
   for (const path of targets) {
-    const audit = async () => {
-      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORY_IDS });
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error(`lighthouse returned nothing for /${path}`);
-      if (lhr.runtimeError) throw new Error(`lighthouse failed on /${path}: ${lhr.runtimeError.message}`);
-      return lhr;
-    };
+    const audit = () => auditUrl(server.url + path, chrome.port);
     const lhr = await audit();
-    const score = (run: typeof lhr, id: CategoryId) => Math.round((run.categories[id]?.score ?? 0) * 100);
     const noindex = (lhr.audits['is-crawlable']?.score ?? 1) === 0;
-    const scores = CATEGORY_IDS.map((id) => score(lhr, id));
+    const scores = CATEGORY_IDS.map((id) => categoryScore(lhr, id));
     // Performance is timed on a shared machine, so one slow moment can sink one run; Lighthouse's own
     // advice is to judge the median of several. A page below the line gets two more runs and is judged
     // on the median of the three. The other categories do not vary from run to run.
     let perfNote = '';
     if ((scores[PERF] as number) < THRESHOLDS.performance) {
-      const runs = [scores[PERF] as number, score(await audit(), 'performance'), score(await audit(), 'performance')];
+      const runs = [scores[PERF] as number, categoryScore(await audit(), 'performance'), categoryScore(await audit(), 'performance')];
       scores[PERF] = [...runs].sort((a, b) => a - b)[1] as number;
       perfNote = ` (median of ${runs.join(', ')})`;
     }
