@@ -23,7 +23,7 @@ export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';
 export { createSession, advanceTo, act, runScenario, sessionEnd } from './session.ts';
 export type { Session, SessionOptions } from './session.ts';
-export { apply, createWorld, rejection, resolveAddress, DEFAULT_CONFIG, DEFAULT_ENGINE } from './world.ts';
+export { apply, createWorld, rejection, resolveAddress, device, person, DEFAULT_CONFIG, DEFAULT_ENGINE } from './world/index.ts';
 export type {
   Action,
   ActionType,
@@ -39,7 +39,7 @@ export type {
   WorldConfig,
   WorldState,
   Engine,
-} from './world.ts';
+} from './world/index.ts';
 export {
   PRESETS,
   PRESET_IDS,

@@ -1,7 +1,7 @@
 import type { Category, Observation } from './records.ts';
 import type { Policy } from './policy.ts';
 import type { SimTime } from './time.ts';
-import type { WorldState } from './world.ts';
+import type { WorldState } from './world/index.ts';
 
 /** Why an observer links two handles. */
 export type Evidence = 'lookup' | 'call' | 'routing';

@@ -9,7 +9,10 @@ import {
   advanceTo,
   createSession,
   createWorld,
+  device,
   heldAt,
+  ModelError,
+  person,
   metadataOnlyCrypto,
   realCrypto,
   resolveAddress,
@@ -124,6 +127,22 @@ describe('what a typed address resolves to', () => {
   test('a device with no owner in the world resolves handles only', () => {
     expect(resolveAddress(world, 'nobody-phone', 'Ben')).toEqual({ error: expect.any(String) });
     expect(resolveAddress(world, 'nobody-phone', 'ben@example.org')).toEqual({ handles: ['ben@example.org'] });
+  });
+});
+
+describe('looking up the cast by id', () => {
+  test('device() and person() return what the world holds', () => {
+    const s = session();
+    expect(device(s.world, 'ana-phone')).toBe(s.world.devices['ana-phone']);
+    expect(person(s.world, device(s.world, 'ana-phone').owner).devices).toContain('ana-phone');
+  });
+
+  test.each([
+    ['device', () => device(session().world, 'no-such-phone'), 'devices.no-such-phone'],
+    ['person', () => person(session().world, 'nobody'), 'people.nobody'],
+  ])('%s() of an unknown id throws a ModelError naming it', (_, look, path) => {
+    expect(look).toThrow(ModelError);
+    expect(look).toThrow(path);
   });
 });
 
