@@ -18,7 +18,7 @@ import {
   heldAt,
   parseScenario,
   presetById,
-  project,
+  toHeldRecord,
   runScenario,
   scenarioPolicy,
   dayOf,
@@ -254,12 +254,12 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   const seed = options.seed ?? scenario.seed;
   const at = options.until === undefined ? scenario.duration * DAY : Math.round(options.until * DAY);
   const session = runScenario(scenario, { seed, until: at, policies: [policy] });
-  const observations = heldAt(session.world.ledger, policy, at);
+  const records = heldAt(session.world.ledger, policy, at);
   const held: HeldRow[] = [];
   for (const category of CATEGORIES) {
     const dayOnly = policy.retention[category].keep.kind === 'latest';
-    for (const o of observations[category]) {
-      const record = project(o, policy);
+    for (const o of records[category]) {
+      const record = toHeldRecord(o, policy);
       const fields: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(record.fields)) {
         fields[name] = TIME_FIELDS.has(name) && typeof value === 'number' ? formatSimTime(value) : value;
@@ -326,7 +326,7 @@ export function journalJson(journal: readonly JournalEntry[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
-export const JOURNAL_HEADER = ['t', 'day_time', 'action', 'outcome', 'reason', 'observations', 'notes'] as const;
+export const JOURNAL_HEADER = ['t', 'day_time', 'action', 'outcome', 'reason', 'records', 'notes'] as const;
 
 export function journalCsv(journal: readonly JournalEntry[]): string {
   const rows = journal.map((e) => [
@@ -335,7 +335,7 @@ export function journalCsv(journal: readonly JournalEntry[]): string {
     describeAction(e.action),
     e.outcome,
     e.reason ?? '',
-    e.observations.join(' '),
+    e.records.join(' '),
     e.notes.join('; '),
   ]);
   return csv([[...JOURNAL_HEADER], ...rows]);

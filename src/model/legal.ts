@@ -1,8 +1,8 @@
 import { heldByRetention, heldInCategory, type Ledger } from './ledger.ts';
 import { LEGAL_PROCESS_LABELS, retentionEnd, type BackupMode, type LegalProcess, type Policy } from './policy.ts';
-import { CATEGORIES, FIELD_NAMES, type Category, type Observation } from './records.ts';
+import { CATEGORIES, FIELD_NAMES, type Category, type LedgerRecord } from './records.ts';
 import { MINUTE, type SimTime } from './time.ts';
-import { project, type HeldRecord } from './view.ts';
+import { toHeldRecord, type HeldRecord } from './held-record.ts';
 
 /** The legal standard each process must meet, named and cited. */
 export const LEGAL_STANDARDS: Record<LegalProcess, { standard: string; sources: readonly string[] }> = {
@@ -70,7 +70,7 @@ export interface LegalResponse {
   prospective: boolean;
 }
 
-function direction(o: Observation, target: string): 'by' | 'of' {
+function direction(o: LedgerRecord, target: string): 'by' | 'of' {
   return o.handles[0] === target ? 'by' : 'of';
 }
 
@@ -109,7 +109,7 @@ export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery)
     const held = new Set(heldInCategory(ledger, policy, category, query.servedAt).map((o) => o.seq));
     for (const o of about(ledger, category, query.target)) {
       if (o.recordedAt > query.servedAt) break;
-      if (held.has(o.seq)) produced.push({ ...project(o, policy), direction: direction(o, query.target) });
+      if (held.has(o.seq)) produced.push({ ...toHeldRecord(o, policy), direction: direction(o, query.target) });
       else {
         const goneAt = Math.min(o.endedAt ?? Number.POSITIVE_INFINITY, retentionEnd(policy, category, o.recordedAt));
         if (goneAt <= query.servedAt && !heldByRetention(o, policy, query.servedAt)) {
@@ -156,8 +156,8 @@ export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery)
 }
 
 /** A pen register captures as things happen, whatever the retention: every field the servers see. */
-function captured(o: Observation, policy: Policy): HeldRecord {
-  const record = project(o, policy);
+function captured(o: LedgerRecord, policy: Policy): HeldRecord {
+  const record = toHeldRecord(o, policy);
   const visible = policy.retention[o.category].visible ?? FIELD_NAMES[o.category];
   const fields = o.fields as unknown as Record<string, string | number | undefined>;
   const seen: Record<string, string | number> = {};
@@ -168,10 +168,10 @@ function captured(o: Observation, policy: Policy): HeldRecord {
   return { ...record, recordedAt: o.recordedAt, fields: seen };
 }
 
-function* about(ledger: Ledger, category: Category, target: string): Generator<Observation> {
+function* about(ledger: Ledger, category: Category, target: string): Generator<LedgerRecord> {
   const list = ledger.byCategory[category];
   for (let i = ledger.start[category]; i < list.length; i++) {
-    const o = list[i] as Observation;
+    const o = list[i] as LedgerRecord;
     if (o.handles.includes(target)) yield o;
   }
 }

@@ -298,10 +298,10 @@ describe('CSV', () => {
     expect(cell('pushToken')).toBe('');
   });
 
-  test('--journal: header t,day_time,action,outcome,reason,observations,notes', () => {
+  test('--journal: header t,day_time,action,outcome,reason,records,notes', () => {
     const rows = readCsv(render(options(['--scenario', 'offline-two-weeks', '--journal', '--format', 'csv'])));
     expect(rows[0]).toEqual([...JOURNAL_HEADER]);
-    expect(rows[0]!.join(',')).toBe('t,day_time,action,outcome,reason,observations,notes');
+    expect(rows[0]!.join(',')).toBe('t,day_time,action,outcome,reason,records,notes');
     const journal = simulate(loadScenario('offline-two-weeks'), {}).journal;
     expect(rows).toHaveLength(journal.length + 1);
     const sent = journal[1]!;
@@ -311,10 +311,10 @@ describe('CSV', () => {
       'message.sent device=ana-phone to=Ben text="Are we still on for Saturday?"',
       'ok',
       '',
-      sent.observations.join(' '),
+      sent.records.join(' '),
       sent.notes.join('; '),
     ]);
-    expect(sent.observations.length).toBeGreaterThan(0);
+    expect(sent.records.length).toBeGreaterThan(0);
   });
 
   test('describeAction: type, then key=value', () => {

@@ -193,7 +193,7 @@ describe('each scenario shows what its text says', () => {
     const routing = new Set(world.ledger.byCategory.routing.map((o) => o.seq));
     const fanouts = world.journal
       .filter((e) => e.action.type === 'message.sent' && e.action.device === 'omar-phone')
-      .map((e) => e.observations.filter((seq) => routing.has(seq)).length);
+      .map((e) => e.records.filter((seq) => routing.has(seq)).length);
     expect(fanouts).toEqual([1, 2]);
     expect(world.devices['omar-phone']!.lastSent!.fanout.map((f) => f.device)).toEqual(['lena-phone', 'lena-tablet']);
     const subpoena = answer('new-tablet', 0);

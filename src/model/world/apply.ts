@@ -41,8 +41,8 @@ export function rejection(world: WorldState, action: Action): string | undefined
 
 /** The notes of an entry when no journal is kept: nothing is ever written to it (see `Notes`). */
 const NO_NOTES = Object.freeze([]) as unknown as string[];
-/** The observations of an entry that made none; entries are never changed once written. */
-const NO_OBSERVATIONS = Object.freeze([]) as unknown as number[];
+/** The records of an entry that made none; entries are never changed once written. */
+const NO_RECORDS = Object.freeze([]) as unknown as number[];
 
 /**
  * Applies one action at the world's current time, mutating `world` in place (the engine owns its
@@ -50,7 +50,7 @@ const NO_OBSERVATIONS = Object.freeze([]) as unknown as number[];
  * nothing but the journal.
  */
 export function apply(world: WorldState, action: Action, engine: Engine = DEFAULT_ENGINE): JournalEntry {
-  const entry: JournalEntry = { t: world.now, action, outcome: 'ok', observations: NO_OBSERVATIONS, notes: world.config.journal ? [] : NO_NOTES };
+  const entry: JournalEntry = { t: world.now, action, outcome: 'ok', records: NO_RECORDS, notes: world.config.journal ? [] : NO_NOTES };
   // Notes are words for people; a run that keeps no journal skips composing them.
   const notes = world.config.journal ? entry.notes : undefined;
   const reason = rejection(world, action);
@@ -64,8 +64,8 @@ export function apply(world: WorldState, action: Action, engine: Engine = DEFAUL
     if (rng.used) world.rng = rng.state();
     const made = world.ledger.nextSeq - firstSeq;
     if (made > 0) {
-      entry.observations = new Array<number>(made);
-      for (let i = 0; i < made; i++) entry.observations[i] = firstSeq + i;
+      entry.records = new Array<number>(made);
+      for (let i = 0; i < made; i++) entry.records[i] = firstSeq + i;
     }
   }
   // Time passing is not journaled itself (so a journal does not depend on how finely playback

@@ -1,6 +1,6 @@
 import type { Envelope } from '../crypto.ts';
 import { append } from '../ledger.ts';
-import type { Observation } from '../records.ts';
+import type { LedgerRecord } from '../records.ts';
 import { DAY, type SimTime } from '../time.ts';
 import type { DeviceState, FanoutEntry, JournalEntry, QueuedEnvelope, WorldState } from './types.ts';
 
@@ -42,13 +42,13 @@ export function dropExpired(world: WorldState, to: SimTime): JournalEntry[] {
     for (const item of items) {
       const due = item.queuedAt + world.config.queueHoldMs;
       if (due <= to) {
-        endObservation(world, item.record, due);
+        endRecord(world, item.record, due);
         markFanout(world, item, deviceId, 'dropped');
         dropped.push({
           t: due,
           action: { type: 'queue.dropped', device: deviceId, message: item.messageId },
           outcome: 'ok',
-          observations: [],
+          records: [],
           notes: [`the push service dropped message ${item.messageId} for ${world.devices[deviceId]?.label ?? deviceId}: held the limit of ${Math.round(world.config.queueHoldMs / DAY)} days`],
         });
       } else keep.push(item);
@@ -63,15 +63,15 @@ export function dropExpired(world: WorldState, to: SimTime): JournalEntry[] {
 export function release(world: WorldState, deviceId: string): QueuedEnvelope[] {
   const waiting = world.queue[deviceId] ?? [];
   delete world.queue[deviceId];
-  for (const item of waiting) endObservation(world, item.record, world.now);
+  for (const item of waiting) endRecord(world, item.record, world.now);
   return waiting;
 }
 
-export function endObservation(world: WorldState, seq: number, at: SimTime): void {
+export function endRecord(world: WorldState, seq: number, at: SimTime): void {
   const list = world.ledger.byCategory.queue;
   // Queue records are few and recent: search from the end.
   for (let i = list.length - 1; i >= world.ledger.start.queue; i--) {
-    const o = list[i] as Observation;
+    const o = list[i] as LedgerRecord;
     if (o.seq === seq) {
       o.endedAt = at;
       return;

@@ -178,8 +178,8 @@ export interface JournalEntry {
   action: Action | WorldEvent;
   outcome: 'ok' | 'rejected';
   reason?: string;
-  /** Seqs of the observations this action made the provider's servers record. */
-  observations: number[];
+  /** Seqs of the records this action made the provider's servers write. */
+  records: number[];
   /** Short facts about what happened, in the site's vocabulary. */
   notes: string[];
 }

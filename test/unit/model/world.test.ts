@@ -233,11 +233,11 @@ describe('messages', () => {
     [{ type: 'legal.request', process: 'warrant', target: 'not a handle' }, /not a phone number/],
   ] as const)('rejects %o', (action, reason) => {
     const s = session();
-    const observations = s.world.ledger.nextSeq;
+    const records = s.world.ledger.nextSeq;
     const entry = act(s, action as never);
     expect(entry.outcome).toBe('rejected');
     expect(entry.reason).toMatch(reason);
-    expect(s.world.ledger.nextSeq).toBe(observations);
+    expect(s.world.ledger.nextSeq).toBe(records);
   });
 });
 
