@@ -54,6 +54,7 @@ export {
   WHATSAPP_LIKE,
   KEEP_FOREVER,
   KEEP_NOTHING,
+  QUEUE_HOLD_DAYS,
 } from './policy.ts';
 export type { Policy, LegalProcess, BackupMode, RetentionRule, LegalRule, Keep } from './policy.ts';
 export { legalResponse, LEGAL_STANDARDS } from './legal.ts';
@@ -62,12 +63,12 @@ export { inferGraph, actualEdges } from './inference.ts';
 export type { ContactGraph, InferredEdge } from './inference.ts';
 export { timeline } from './timeline.ts';
 export type { TimelineDay } from './timeline.ts';
-export { heldAt, heldPage, countHeldAt, storedCount, allRecords, emptyLedger, append } from './ledger.ts';
+export { heldAt, heldPage, countHeldAt, storedCount, allRecords, emptyLedger, append, prune } from './ledger.ts';
 export type { Ledger } from './ledger.ts';
 export { toHeldRecord } from './held-record.ts';
 export type { HeldRecord } from './held-record.ts';
 export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
-export type { Category, LedgerRecord } from './records.ts';
+export type { Category, LedgerRecord, LookupFields } from './records.ts';
 export { parseHandle, normaliseHandle } from './handles.ts';
 export { realCrypto, metadataOnlyCrypto } from './crypto.ts';
 export type { Crypto, Envelope, DeviceKeys } from './crypto.ts';

@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category, type LedgerRecord } from './records.ts';
 import { retentionEnd, type Policy } from './policy.ts';
-import type { SimTime } from './time.ts';
+import { DAY, type SimTime } from './time.ts';
 
 /**
  * The provider's store: every record, append-only, kept per category in time order.
@@ -86,7 +86,7 @@ export function heldInCategory(ledger: Ledger, policy: Policy, category: Categor
   let begin = from;
   if (keep.kind === 'days') {
     // Records made at or before t - retention have expired by t: skip them by binary search.
-    begin = upperBound(list, from, t - keep.days * 86_400_000);
+    begin = upperBound(list, from, t - keep.days * DAY);
     if (keep.days === 0) return [];
   }
   // Every category but the one that ends early is one contiguous run.
@@ -114,7 +114,7 @@ export function countHeldAt(ledger: Ledger, policy: Policy, t: SimTime): Record<
       out[category] = 0;
       continue;
     }
-    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * 86_400_000) : from;
+    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * DAY) : from;
     out[category] = Math.max(0, upperBound(list, from, t) - begin);
   }
   return out;
@@ -203,7 +203,7 @@ export function heldPage(
       continue;
     }
     if (keep.kind === 'days' && keep.days === 0) continue;
-    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * 86_400_000) : from;
+    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * DAY) : from;
     const end = upperBound(list, from, t);
     if (end > begin) {
       sources.push({ list, begin, end });

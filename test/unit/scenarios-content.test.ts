@@ -6,6 +6,7 @@ import { scenarioSchema, type Scenario } from '../../src/content.config.ts';
 import { citedIds, isApplePolicy, teachingTexts } from '../../src/lib/scenario-teaching.ts';
 import {
   DAY,
+  MINUTE,
   PRESETS,
   formatPath,
   legalResponse,
@@ -16,9 +17,9 @@ import {
   type LegalProcess,
   type LegalResponse,
   type Policy,
+  type LookupFields,
   type Session,
 } from '../../src/model/index.ts';
-import type { LookupFields } from '../../src/model/records.ts';
 
 /*
  * Every scenario in content/scenarios: valid under the full collection schema (the build's), runs to
@@ -245,7 +246,7 @@ describe('each scenario shows what its text says', () => {
 
     const routing = producedOf(pen('whatsapp-like'), 'routing');
     expect(routing.length).toBeGreaterThan(0);
-    expect(routing.every((r) => r.deliveredAt! - r.recordedAt <= 15 * 60_000)).toBe(true);
+    expect(routing.every((r) => r.deliveredAt! - r.recordedAt <= 15 * MINUTE)).toBe(true);
     expect(new Set(routing.map((r) => r.fields.recipientHandle))).toEqual(new Set(['+15550100115', '+15550100118', '+15550100112']));
     expect(categories(order('whatsapp-like'))).toEqual(['account', 'connection']);
   });

@@ -187,7 +187,7 @@ export interface JournalEntry {
 export interface WorldConfig {
   /** Assumption: how long a device trusts a lookup before asking again. Not published. */
   lookupCacheMs: number;
-  /** How long the push service holds a message for an offline device (30 days per Apple). */
+  /** How long the push service holds a message for an offline device (default: QUEUE_HOLD_DAYS, per Apple). */
   queueHoldMs: number;
   /**
    * How far back views may scrub; null keeps all history (the site), a number bounds memory

@@ -3,6 +3,7 @@ import {
   APPLE_2016,
   APPLE_2020S,
   DAY,
+  DEFAULT_CONFIG,
   DEFAULT_ENGINE,
   HOUR,
   act,
@@ -215,7 +216,7 @@ describe('messages', () => {
     act(s, { type: 'device.online', device: 'ben-tablet' });
     expect(s.world.devices['ben-tablet']!.messages).toEqual([]);
     expect(s.world.devices['ana-phone']!.lastSent!.fanout.find((f) => f.device === 'ben-tablet')?.status).toBe('dropped');
-    expect(s.world.journal.some((e) => e.action.type === 'queue.dropped' && e.t === 30 * DAY)).toBe(true);
+    expect(s.world.journal.some((e) => e.action.type === 'queue.dropped' && e.t === DEFAULT_CONFIG.queueHoldMs)).toBe(true);
   });
 
   test('an offline device cannot send: the action is rejected and nothing changes', () => {
