@@ -30,11 +30,12 @@ export function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine
   const fromHandle = ownerHandle(world, sender);
   const toHandles = recipientHandles(world, deviceId, to, notes);
   const messageId = `m${++world.messageCount}`;
-  const { targets, sms } = targetDevices(world, sender, toHandles);
+  const targets: string[] = [];
+  const sms = targetDevices(world, sender, toHandles, targets);
   const message: DeviceMessage = { id: messageId, at: world.now, direction: 'sent', fromHandle, toHandles, text };
   keepNewest(sender.messages, message, world.config.deviceHistory);
   const fanout = recordOutgoing(sender, messageId, world.now, toHandles, sms, targets.length);
-  routeEach(world, rng, engine, sender, targets, fanout, { messageId, fromHandle, toHandles, text, sent: message });
+  routeEach(world, rng, engine, sender, targets, fanout, message);
   notes?.push(
     `message ${messageId}: ${fanout.length} ciphertext${fanout.length === 1 ? '' : 's'}` +
       (fanout.some((f) => f.status === 'queued') ? `, ${fanout.filter((f) => f.status === 'queued').length} queued for offline devices` : '') +
@@ -61,12 +62,12 @@ function recipientHandles(world: WorldState, deviceId: string, to: readonly stri
 }
 
 /**
- * The devices that get a ciphertext, each once: every registered device of every registered
- * recipient (as the key directory answers now), then the sender's other devices. Handles that are
- * not registered get SMS instead.
+ * Adds to `targets` the devices that get a ciphertext, each once: every registered device of every
+ * registered recipient (as the key directory answers now), then the sender's other devices.
+ * Returns the handles that are not registered, which get SMS instead. (`targets` is passed in, not
+ * returned with the SMS list, so a message allocates no result object.)
  */
-function targetDevices(world: WorldState, sender: DeviceState, toHandles: readonly string[]): { targets: string[]; sms: readonly string[] } {
-  const targets: string[] = [];
+function targetDevices(world: WorldState, sender: DeviceState, toHandles: readonly string[], targets: string[]): readonly string[] {
   let sms: readonly string[] = NO_HANDLES;
   for (const handle of toHandles) {
     consultDirectory(world, sender, handle, true);
@@ -80,26 +81,17 @@ function targetDevices(world: WorldState, sender: DeviceState, toHandles: readon
   for (const id of person(world, sender.owner).devices) {
     if (id !== sender.id && deviceOf(world, id).registered && !targets.includes(id)) targets.push(id);
   }
-  return { targets, sms };
-}
-
-/** What every ciphertext of one message shares. */
-interface Sealing {
-  messageId: string;
-  fromHandle: string;
-  toHandles: readonly string[];
-  text: string;
-  /** The sender's copy, which the sender's other devices share when it reads the same. */
-  sent: DeviceMessage;
+  return sms;
 }
 
 /**
- * Seals one ciphertext per target, writes its routing record, and delivers it to an online device
- * or has the push service hold it for an offline one; fills the fan-out entry of each.
+ * Seals `m` once per target, writes its routing record, and delivers it to an online device or has
+ * the push service hold it for an offline one; fills the fan-out entry of each. `m` is the sender's
+ * copy, which the sender's other devices share when it reads the same.
  */
-function routeEach(world: WorldState, rng: SeededRandom, engine: Engine, sender: DeviceState, targets: readonly string[], fanout: FanoutEntry[], m: Sealing): void {
+function routeEach(world: WorldState, rng: SeededRandom, engine: Engine, sender: DeviceState, targets: readonly string[], fanout: FanoutEntry[], m: DeviceMessage): void {
   const routingNeeded = recordNeeded(world, engine, 'routing');
-  const shown: Shown = { sent: m.sent };
+  const shown: Shown = { sent: m };
   // A person's devices are consecutive in `targets`: their routing records share one (never mutated) handle pair.
   let pair: readonly [string, string] | undefined;
   const signingSecret = engine.crypto.keys(sender.keySeed).signingSecret;
@@ -123,9 +115,9 @@ function routeEach(world: WorldState, rng: SeededRandom, engine: Engine, sender:
     entry.size = envelope.size;
     entry.status = 'delivered';
     if (target.online) {
-      deliver(world, engine, target, sender, m.messageId, m.fromHandle, m.toHandles, envelope, shown);
+      deliver(world, engine, target, sender, m.id, m.fromHandle, m.toHandles, envelope, shown);
     } else {
-      hold(world, target, recipientHandle, m.messageId, sender.id, m.fromHandle, m.toHandles, envelope);
+      hold(world, target, recipientHandle, m.id, sender.id, m.fromHandle, m.toHandles, envelope);
       entry.status = 'queued';
     }
   }
