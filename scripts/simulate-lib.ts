@@ -18,7 +18,7 @@ import {
   isId,
   parseScenario,
   presetById,
-  project,
+  toHeldRecord,
   runScenario,
   scenarioPolicy,
   type Action,
@@ -238,8 +238,8 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   const seed = options.seed ?? scenario.seed;
   const at = options.until === undefined ? scenario.duration * DAY : Math.round(options.until * DAY);
   const session = runScenario(scenario, { seed, until: at, policies: [policy] });
-  const observations = heldAt(session.world.ledger, policy, at);
-  const held = CATEGORIES.flatMap((category) => observations[category].map((o) => heldRow(project(o, policy), policy)));
+  const records = heldAt(session.world.ledger, policy, at);
+  const held = CATEGORIES.flatMap((category) => records[category].map((o) => heldRow(toHeldRecord(o, policy), policy)));
   // Oldest first, as a history reads: seq increases with time.
   held.sort((a, b) => a.seq - b.seq);
   return { scenario, seed, policy, at, journal: session.world.journal, held };
@@ -277,7 +277,7 @@ export function journalJson(journal: readonly JournalEntry[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
-export const JOURNAL_HEADER = ['t', 'day_time', 'action', 'outcome', 'reason', 'observations', 'notes'] as const;
+export const JOURNAL_HEADER = ['t', 'day_time', 'action', 'outcome', 'reason', 'records', 'notes'] as const;
 
 export function journalCsv(journal: readonly JournalEntry[]): string {
   const rows = journal.map((e) => [
@@ -286,7 +286,7 @@ export function journalCsv(journal: readonly JournalEntry[]): string {
     describeAction(e.action),
     e.outcome,
     e.reason ?? '',
-    e.observations.join(' '),
+    e.records.join(' '),
     e.notes.join('; '),
   ]);
   return csv([[...JOURNAL_HEADER], ...rows]);

@@ -49,7 +49,7 @@ export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';
 export { createSession, advanceTo, act, runScenario, sessionEnd } from './session.ts';
 export type { Session, SessionOptions } from './session.ts';
-export { apply, createWorld, rejection, resolveAddress, DEFAULT_CONFIG, DEFAULT_ENGINE } from './world.ts';
+export { apply, createWorld, rejection, resolveAddress, device, person, DEFAULT_CONFIG, DEFAULT_ENGINE } from './world/index.ts';
 export type {
   Action,
   ActionType,
@@ -65,7 +65,7 @@ export type {
   WorldConfig,
   WorldState,
   Engine,
-} from './world.ts';
+} from './world/index.ts';
 export {
   PRESETS,
   PRESET_IDS,
@@ -80,6 +80,7 @@ export {
   WHATSAPP_LIKE,
   KEEP_FOREVER,
   KEEP_NOTHING,
+  QUEUE_HOLD_DAYS,
 } from './policy.ts';
 export type { Policy, LegalProcess, BackupMode, RetentionRule, LegalRule, Keep } from './policy.ts';
 export { legalResponse, LEGAL_STANDARDS } from './legal.ts';
@@ -88,12 +89,12 @@ export { inferGraph, actualEdges } from './inference.ts';
 export type { ContactGraph, InferredEdge } from './inference.ts';
 export { timeline } from './timeline.ts';
 export type { TimelineDay } from './timeline.ts';
-export { heldAt, heldPage, countHeldAt, storedCount, allObservations, emptyLedger, append } from './ledger.ts';
+export { heldAt, heldPage, countHeldAt, storedCount, allRecords, emptyLedger, append, prune } from './ledger.ts';
 export type { Ledger } from './ledger.ts';
-export { project } from './view.ts';
-export type { HeldRecord } from './view.ts';
+export { toHeldRecord } from './held-record.ts';
+export type { HeldRecord } from './held-record.ts';
 export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
-export type { Category, Observation } from './records.ts';
+export type { Category, LedgerRecord, LookupFields } from './records.ts';
 export { parseHandle, normaliseHandle } from './handles.ts';
 export { ID_PATTERN, ID_RULE, isId } from './id.ts';
 export { realCrypto, metadataOnlyCrypto } from './crypto.ts';

@@ -1,7 +1,7 @@
-import type { Category, Observation } from './records.ts';
+import type { Category, LedgerRecord } from './records.ts';
 import type { Policy } from './policy.ts';
 import type { SimTime } from './time.ts';
-import type { WorldState } from './world.ts';
+import type { WorldState } from './world/index.ts';
 
 /** Why an observer links two handles. */
 export type Evidence = 'lookup' | 'call' | 'routing';
@@ -39,7 +39,7 @@ const PAIRS: Partial<Record<Category, readonly [string, string, Evidence]>> = {
 };
 
 /** The pair of handles a record links, if the policy kept both ends. */
-function link(o: Observation, policy: Policy): [string, string, Evidence] | undefined {
+function link(o: LedgerRecord, policy: Policy): [string, string, Evidence] | undefined {
   const kept = policy.retention[o.category].fields;
   const f = o.fields as unknown as Record<string, string | undefined>;
   const pair = PAIRS[o.category];
@@ -70,7 +70,7 @@ export function actualEdges(world: WorldState, t: SimTime): Set<string> {
  * set against who really talked. Lookups that never became messages become false edges;
  * conversations whose lookups were cached or have expired become missing edges.
  */
-export function inferGraph(held: Record<Category, Observation[]>, policy: Policy, actual: Set<string>): ContactGraph {
+export function inferGraph(held: Record<Category, LedgerRecord[]>, policy: Policy, actual: Set<string>): ContactGraph {
   const edges = new Map<string, InferredEdge>();
   const nodes = new Set<string>();
   for (const list of Object.values(held)) {

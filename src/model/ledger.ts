@@ -1,20 +1,20 @@
-import { CATEGORIES, type Category, type Observation } from './records.ts';
+import { CATEGORIES, type Category, type LedgerRecord } from './records.ts';
 import { retentionEnd, type Policy } from './policy.ts';
-import type { SimTime } from './time.ts';
+import { DAY, type SimTime } from './time.ts';
 
 /**
- * The provider's store: every observation, append-only, kept per category in time order.
+ * The provider's store: every record, append-only, kept per category in time order.
  * Because appends arrive in time order, "held at t" for a fixed-retention category is one
  * contiguous run found by binary search, so any past t is a cheap query, never a replay.
  *
  * Plain data (no classes, no Maps) so a snapshot round-trips through JSON.
  */
 export interface Ledger {
-  /** Per category: observations in recordedAt order, from index `start[c]` on (earlier ones pruned). */
-  byCategory: Record<Category, Observation[]>;
+  /** Per category: records in recordedAt order, from index `start[c]` on (earlier ones pruned). */
+  byCategory: Record<Category, LedgerRecord[]>;
   start: Record<Category, number>;
   nextSeq: number;
-  /** Observations pruned so far, per category: the live store forgets, history says how much. */
+  /** Records pruned so far, per category: the live store forgets, history says how much. */
   pruned: Record<Category, number>;
 }
 
@@ -23,19 +23,19 @@ export function emptyLedger(): Ledger {
   return { byCategory: per(() => []), start: per(() => 0), nextSeq: 0, pruned: per(() => 0) };
 }
 
-/** A record as the world reports it: numbered here, and ended later only by `endObservation` (queued messages). */
-type NewObservation = Observation extends infer O ? (O extends Observation ? Omit<O, 'seq' | 'endedAt'> : never) : never;
+/** A record as the world reports it: numbered here, and ended later only by `endRecord` (queued messages). */
+type NewLedgerRecord = LedgerRecord extends infer O ? (O extends LedgerRecord ? Omit<O, 'seq' | 'endedAt'> : never) : never;
 
 /**
- * Numbers `observation` and stores a record of it. Every record is built with the same fields in
+ * Numbers `draft` and stores it as a record. Every record is built with the same fields in
  * the same order, so all categories share one object shape: adding `seq` to the caller's literal
  * afterwards would give each record a second, out-of-object property store. `endedAt` is added
  * when a queued message is delivered or dropped, as JSON restores it, so a restored ledger writes
  * the same JSON as the original.
  */
-export function append(ledger: Ledger, observation: NewObservation): Observation {
-  const { category, recordedAt, handles, fields } = observation;
-  const record = { seq: ledger.nextSeq++, category, recordedAt, handles, fields } as Observation;
+export function append(ledger: Ledger, draft: NewLedgerRecord): LedgerRecord {
+  const { category, recordedAt, handles, fields } = draft;
+  const record = { seq: ledger.nextSeq++, category, recordedAt, handles, fields } as LedgerRecord;
   ledger.byCategory[category].push(record);
   return record;
 }
@@ -47,37 +47,37 @@ export function append(ledger: Ledger, observation: NewObservation): Observation
  */
 const endsEarly = (category: Category): boolean => category === 'queue';
 
-/** Index of the first live observation in `list` (from `from`) with recordedAt > t. */
-function upperBound(list: readonly Observation[], from: number, t: SimTime): number {
+/** Index of the first live record in `list` (from `from`) with recordedAt > t. */
+function upperBound(list: readonly LedgerRecord[], from: number, t: SimTime): number {
   let lo = from;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as Observation).recordedAt <= t) lo = mid + 1;
+    if ((list[mid] as LedgerRecord).recordedAt <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** Whether `o` is held at `t` under `policy`, judged on its own (the "latest" rule is applied by the caller). */
-export function heldByRetention(o: Observation, policy: Policy, t: SimTime): boolean {
+export function heldByRetention(o: LedgerRecord, policy: Policy, t: SimTime): boolean {
   if (o.recordedAt > t) return false;
   if (o.endedAt !== undefined && o.endedAt <= t) return false;
   return t < retentionEnd(policy, o.category, o.recordedAt);
 }
 
 /**
- * The observations held at `t` under `policy`, per category, in time order.
+ * The records held at `t` under `policy`, per category, in time order.
  * Pure: it reads the ledger and changes nothing. Exact for any t whose records have not been
  * pruned (see `prune`).
  */
-export function heldAt(ledger: Ledger, policy: Policy, t: SimTime): Record<Category, Observation[]> {
-  const out = {} as Record<Category, Observation[]>;
+export function heldAt(ledger: Ledger, policy: Policy, t: SimTime): Record<Category, LedgerRecord[]> {
+  const out = {} as Record<Category, LedgerRecord[]>;
   for (const category of CATEGORIES) out[category] = heldInCategory(ledger, policy, category, t);
   return out;
 }
 
-export function heldInCategory(ledger: Ledger, policy: Policy, category: Category, t: SimTime): Observation[] {
+export function heldInCategory(ledger: Ledger, policy: Policy, category: Category, t: SimTime): LedgerRecord[] {
   const list = ledger.byCategory[category];
   const from = ledger.start[category];
   const end = upperBound(list, from, t);
@@ -86,14 +86,14 @@ export function heldInCategory(ledger: Ledger, policy: Policy, category: Categor
   let begin = from;
   if (keep.kind === 'days') {
     // Records made at or before t - retention have expired by t: skip them by binary search.
-    begin = upperBound(list, from, t - keep.days * 86_400_000);
+    begin = upperBound(list, from, t - keep.days * DAY);
     if (keep.days === 0) return [];
   }
   // Every category but the one that ends early is one contiguous run.
   if (!endsEarly(category)) return list.slice(begin, end);
-  const held: Observation[] = [];
+  const held: LedgerRecord[] = [];
   for (let i = begin; i < end; i++) {
-    const o = list[i] as Observation;
+    const o = list[i] as LedgerRecord;
     if (o.endedAt === undefined || o.endedAt > t) held.push(o);
   }
   return held;
@@ -114,17 +114,17 @@ export function countHeldAt(ledger: Ledger, policy: Policy, t: SimTime): Record<
       out[category] = 0;
       continue;
     }
-    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * 86_400_000) : from;
+    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * DAY) : from;
     out[category] = Math.max(0, upperBound(list, from, t) - begin);
   }
   return out;
 }
 
-function latestPerHandle(list: readonly Observation[], from: number, end: number, t: SimTime): Observation[] {
+function latestPerHandle(list: readonly LedgerRecord[], from: number, end: number, t: SimTime): LedgerRecord[] {
   const seen = new Set<string>();
-  const held: Observation[] = [];
+  const held: LedgerRecord[] = [];
   for (let i = end - 1; i >= from; i--) {
-    const o = list[i] as Observation;
+    const o = list[i] as LedgerRecord;
     const subject = o.handles[0] ?? '';
     if (seen.has(subject)) continue;
     seen.add(subject);
@@ -134,7 +134,7 @@ function latestPerHandle(list: readonly Observation[], from: number, end: number
 }
 
 /**
- * Forgets what no query needs any more: observations whose retention under every policy in
+ * Forgets what no query needs any more: records whose retention under every policy in
  * `policies` ended more than `scrubWindowMs` before `now`, and ended queue items likewise.
  * With a finite window the live store is bounded by retention, not by elapsed time.
  */
@@ -145,7 +145,7 @@ export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime,
     let start = ledger.start[category];
     // Runs every time the clock moves, once per record as it goes: no arrays or closures per record.
     while (start < list.length) {
-      const o = list[start] as Observation;
+      const o = list[start] as LedgerRecord;
       const ended = o.endedAt ?? Number.POSITIVE_INFINITY;
       let lastNeeded = Number.NEGATIVE_INFINITY;
       for (const p of policies) lastNeeded = Math.max(lastNeeded, Math.min(ended, retentionEnd(p, category, o.recordedAt)));
@@ -164,14 +164,14 @@ export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime,
   }
 }
 
-/** Every observation still stored, in seq order: for brute-force checks and exports. */
-export function allObservations(ledger: Ledger): Observation[] {
-  const all: Observation[] = [];
+/** Every record still stored, in seq order: for brute-force checks and exports. */
+export function allRecords(ledger: Ledger): LedgerRecord[] {
+  const all: LedgerRecord[] = [];
   for (const category of CATEGORIES) all.push(...ledger.byCategory[category].slice(ledger.start[category]));
   return all.sort((a, b) => a.seq - b.seq);
 }
 
-/** Live observations stored right now, across categories. */
+/** Live records stored right now, across categories. */
 export function storedCount(ledger: Ledger): number {
   return CATEGORIES.reduce((n, c) => n + ledger.byCategory[c].length - ledger.start[c], 0);
 }
@@ -188,9 +188,9 @@ export function heldPage(
   offset: number,
   limit: number,
   categories: readonly Category[] = CATEGORIES,
-): { total: number; records: Observation[] } {
+): { total: number; records: LedgerRecord[] } {
   // Each source is a list and a [begin, end) window; reading from the end gives newest first.
-  const sources: { list: readonly Observation[]; begin: number; end: number }[] = [];
+  const sources: { list: readonly LedgerRecord[]; begin: number; end: number }[] = [];
   let total = 0;
   for (const category of categories) {
     const keep = policy.retention[category].keep;
@@ -203,24 +203,24 @@ export function heldPage(
       continue;
     }
     if (keep.kind === 'days' && keep.days === 0) continue;
-    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * 86_400_000) : from;
+    const begin = keep.kind === 'days' ? upperBound(list, from, t - keep.days * DAY) : from;
     const end = upperBound(list, from, t);
     if (end > begin) {
       sources.push({ list, begin, end });
       total += end - begin;
     }
   }
-  const records: Observation[] = [];
+  const records: LedgerRecord[] = [];
   const cursors = sources.map((s) => s.end - 1);
   for (let taken = 0; taken < offset + limit; taken++) {
     let best = -1;
     for (let i = 0; i < sources.length; i++) {
       const c = cursors[i] as number;
       if (c < (sources[i] as { begin: number }).begin) continue;
-      if (best === -1 || (sources[i]!.list[c] as Observation).seq > (sources[best]!.list[cursors[best] as number] as Observation).seq) best = i;
+      if (best === -1 || (sources[i]!.list[c] as LedgerRecord).seq > (sources[best]!.list[cursors[best] as number] as LedgerRecord).seq) best = i;
     }
     if (best === -1) break;
-    const record = sources[best]!.list[cursors[best] as number] as Observation;
+    const record = sources[best]!.list[cursors[best] as number] as LedgerRecord;
     cursors[best] = (cursors[best] as number) - 1;
     if (taken >= offset) records.push(record);
   }

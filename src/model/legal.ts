@@ -1,8 +1,8 @@
 import { heldByRetention, heldInCategory, type Ledger } from './ledger.ts';
 import { LEGAL_PROCESS_LABELS, retentionEnd, type BackupMode, type LegalProcess, type Policy } from './policy.ts';
-import { CATEGORIES, FIELD_NAMES, type Category, type Observation } from './records.ts';
+import { CATEGORIES, FIELD_NAMES, type Category, type LedgerRecord } from './records.ts';
 import { MINUTE, type SimTime } from './time.ts';
-import { project, type HeldRecord } from './view.ts';
+import { toHeldRecord, type HeldRecord } from './held-record.ts';
 
 /** The legal standard each process must meet, named and cited. */
 export const LEGAL_STANDARDS: Record<LegalProcess, { standard: string; sources: readonly string[] }> = {
@@ -70,55 +70,86 @@ export interface LegalResponse {
   prospective: boolean;
 }
 
-function direction(o: Observation, target: string): 'by' | 'of' {
+function direction(o: LedgerRecord, target: string): 'by' | 'of' {
   return o.handles[0] === target ? 'by' : 'of';
 }
 
+/** The records part of a response: what is produced, and what is not and why. */
+type RecordsAnswer = Pick<LegalResponse, 'produced' | 'noLongerHeld' | 'neverKept'>;
+
 /**
  * What a legal process served at `servedAt` returns for `target` under `policy`: the records
- * held then (searched both ways: by the target and of the target), what is no longer held and
- * since when, and what can never be produced. A pen register looks forward instead: it returns
- * what the provider captures from `servedAt` to `at`, in the policy's delivery batches.
- * Pure: reads the ledger, changes nothing.
+ * (retrospective: what is held then; a pen register: what is captured from then on), and what can
+ * never be produced. Pure: reads the ledger, changes nothing.
  */
 export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery): LegalResponse {
   const rule = policy.legal[query.process];
   const { standard, sources: standardSources } = LEGAL_STANDARDS[query.process];
   const prospective = query.process === 'pen-register';
-  const produced: ProducedRecord[] = [];
-  const noLongerHeld: NoLongerHeld[] = [];
-  const neverKept: Category[] = [];
+  const categories = CATEGORIES.filter((c) => rule.categories.includes(c));
+  const records = prospective ? penRegister(ledger, policy, categories, query) : heldWhenServed(ledger, policy, categories, query);
+  return {
+    query,
+    processLabel: LEGAL_PROCESS_LABELS[query.process],
+    standard,
+    standardSources,
+    categories: rule.categories,
+    sources: rule.sources,
+    ...(rule.note ? { note: rule.note } : {}),
+    ...records,
+    ...aboutContent(policy, query),
+    prospective,
+  };
+}
 
-  for (const category of CATEGORIES) {
-    if (!rule.categories.includes(category)) continue;
+/**
+ * Retrospective: the records held at `servedAt`, searched both ways (by the target and of the
+ * target); what was recorded by then but is no longer held, and since when; and the categories
+ * the policy never keeps.
+ */
+function heldWhenServed(ledger: Ledger, policy: Policy, categories: readonly Category[], query: LegalQuery): RecordsAnswer {
+  const answer: RecordsAnswer = { produced: [], noLongerHeld: [], neverKept: [] };
+  for (const category of categories) {
     const keep = policy.retention[category].keep;
-    if (prospective) {
-      const batch = policy.penRegisterBatchMinutes * MINUTE;
-      for (const o of about(ledger, category, query.target)) {
-        if (o.recordedAt < query.servedAt || o.recordedAt > query.at) continue;
-        const deliveredAt = batch > 0 ? Math.ceil((o.recordedAt + 1) / batch) * batch : o.recordedAt;
-        if (deliveredAt > query.at) continue;
-        produced.push({ ...captured(o, policy), direction: direction(o, query.target), deliveredAt });
-      }
-      continue;
-    }
     if (keep.kind === 'days' && keep.days === 0) {
-      neverKept.push(category);
+      answer.neverKept.push(category);
       continue;
     }
     const held = new Set(heldInCategory(ledger, policy, category, query.servedAt).map((o) => o.seq));
     for (const o of about(ledger, category, query.target)) {
       if (o.recordedAt > query.servedAt) break;
-      if (held.has(o.seq)) produced.push({ ...project(o, policy), direction: direction(o, query.target) });
+      if (held.has(o.seq)) answer.produced.push({ ...toHeldRecord(o, policy), direction: direction(o, query.target) });
       else {
         const goneAt = Math.min(o.endedAt ?? Number.POSITIVE_INFINITY, retentionEnd(policy, category, o.recordedAt));
         if (goneAt <= query.servedAt && !heldByRetention(o, policy, query.servedAt)) {
-          noLongerHeld.push({ category, recordedAt: o.recordedAt, goneAt, direction: direction(o, query.target) });
+          answer.noLongerHeld.push({ category, recordedAt: o.recordedAt, goneAt, direction: direction(o, query.target) });
         }
       }
     }
   }
+  return answer;
+}
 
+/**
+ * Prospective (pen register): what the provider captures about the target from `servedAt` on,
+ * whatever the retention, handed over in the policy's delivery batches up to the moment viewed.
+ */
+function penRegister(ledger: Ledger, policy: Policy, categories: readonly Category[], query: LegalQuery): RecordsAnswer {
+  const produced: ProducedRecord[] = [];
+  const batch = policy.penRegisterBatchMinutes * MINUTE;
+  for (const category of categories) {
+    for (const o of about(ledger, category, query.target)) {
+      if (o.recordedAt < query.servedAt || o.recordedAt > query.at) continue;
+      const deliveredAt = batch > 0 ? Math.ceil((o.recordedAt + 1) / batch) * batch : o.recordedAt;
+      if (deliveredAt > query.at) continue;
+      produced.push({ ...captured(o, policy), direction: direction(o, query.target), deliveredAt });
+    }
+  }
+  return { produced, noLongerHeld: [], neverKept: [] };
+}
+
+/** Message content: never on the messaging servers; reachable through cloud backups by a warrant when the backup mode allows. */
+function aboutContent(policy: Policy, query: LegalQuery): Pick<LegalResponse, 'cannotProduce' | 'alsoProducible'> {
   const canBackup = query.process === 'warrant' && policy.contentViaBackup.modes.includes(query.backupMode);
   const cannotProduce = [
     {
@@ -138,26 +169,12 @@ export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery)
         },
       ]
     : [];
-  return {
-    query,
-    processLabel: LEGAL_PROCESS_LABELS[query.process],
-    standard,
-    standardSources,
-    categories: rule.categories,
-    sources: rule.sources,
-    ...(rule.note ? { note: rule.note } : {}),
-    produced,
-    noLongerHeld,
-    neverKept,
-    cannotProduce,
-    alsoProducible,
-    prospective,
-  };
+  return { cannotProduce, alsoProducible };
 }
 
 /** A pen register captures as things happen, whatever the retention: every field the servers see. */
-function captured(o: Observation, policy: Policy): HeldRecord {
-  const record = project(o, policy);
+function captured(o: LedgerRecord, policy: Policy): HeldRecord {
+  const record = toHeldRecord(o, policy);
   const visible = policy.retention[o.category].visible ?? FIELD_NAMES[o.category];
   const fields = o.fields as unknown as Record<string, string | number | undefined>;
   const seen: Record<string, string | number> = {};
@@ -168,10 +185,10 @@ function captured(o: Observation, policy: Policy): HeldRecord {
   return { ...record, recordedAt: o.recordedAt, fields: seen };
 }
 
-function* about(ledger: Ledger, category: Category, target: string): Generator<Observation> {
+function* about(ledger: Ledger, category: Category, target: string): Generator<LedgerRecord> {
   const list = ledger.byCategory[category];
   for (let i = ledger.start[category]; i < list.length; i++) {
-    const o = list[i] as Observation;
+    const o = list[i] as LedgerRecord;
     if (o.handles.includes(target)) yield o;
   }
 }

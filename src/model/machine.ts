@@ -17,7 +17,7 @@ import type { ScenarioCore } from './scenario.ts';
 import { scenarioPolicy } from './script.ts';
 import { act, advanceTo, createSession, sessionEnd, type Session } from './session.ts';
 import type { SimTime } from './time.ts';
-import type { Action, Engine, JournalEntry, WorldConfig } from './world.ts';
+import type { Action, Engine, JournalEntry, WorldConfig } from './world/index.ts';
 
 /**
  * The simulation actor: one per page, shared by every island through a store. Its context is

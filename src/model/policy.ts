@@ -76,15 +76,22 @@ const never = (sources: readonly string[], assumption?: string): RetentionRule =
   ...(assumption ? { assumption } : {}),
 });
 
+/**
+ * How long the push service holds a message for an offline device before dropping it (Apple:
+ * apple-platform-security-imessage). The world's `queueHoldMs` and the queue records' retention
+ * both read it, so the hold and how long its record is kept cannot drift apart.
+ */
+export const QUEUE_HOLD_DAYS = 30;
+
 const APPLE_QUEUE: RetentionRule = {
-  keep: { kind: 'days', days: 30 },
+  keep: { kind: 'days', days: QUEUE_HOLD_DAYS },
   fields: ALL_FIELDS('queue'),
   sources: ['apple-platform-security-imessage'],
 };
 
 const QUEUE_30_DAYS: RetentionRule = {
   ...APPLE_QUEUE,
-  assumption: 'Other providers do not all publish their hold limit; the model uses the 30 days Apple gives for offline devices.',
+  assumption: 'Other providers do not all publish their hold limit; the model uses the 30 days Apple gives for offline devices (QUEUE_HOLD_DAYS).',
 };
 
 const SUBSCRIBER: RetentionRule = {

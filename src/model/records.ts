@@ -1,7 +1,7 @@
 import type { SimTime } from './time.ts';
 
 /**
- * What the provider's servers see, by category. Every observation is metadata: no category has
+ * What the provider's servers see, by category. Every record is metadata: no category has
  * a field for message content, and the property tests prove no plaintext reaches provider state.
  */
 export const CATEGORIES = ['account', 'registration', 'lookup', 'routing', 'queue', 'call', 'connection'] as const;
@@ -78,7 +78,7 @@ export interface FieldsByCategory {
 }
 
 /** One thing the provider's servers observed, as it was observed. */
-export type Observation = {
+export type LedgerRecord = {
   [C in Category]: {
     /** Position in history, from 0: unique, and increasing with time. */
     seq: number;
@@ -96,7 +96,7 @@ export type Observation = {
   };
 }[Category];
 
-export type ObservationOf<C extends Category> = Extract<Observation, { category: C }>;
+export type LedgerRecordOf<C extends Category> = Extract<LedgerRecord, { category: C }>;
 
 /** Field names per category, in display order. Policies choose which of these are kept. */
 export const FIELD_NAMES: { [C in Category]: readonly (keyof FieldsByCategory[C] & string)[] } = {

@@ -3,7 +3,7 @@ import { parseHandle } from './handles.ts';
 import { ID_PATTERN, ID_RULE } from './id.ts';
 import { LEGAL_PROCESSES, PRESET_IDS } from './policy.ts';
 import { CATEGORIES } from './records.ts';
-import { parseDayTime, type SimTime } from './time.ts';
+import { DAY, parseDayTime, type SimTime } from './time.ts';
 
 /**
  * The scenario file format, shared by the model, the CLI and the content collection.
@@ -118,7 +118,7 @@ export function semanticIssues(s: ScenarioCore): ScenarioIssue[] {
     const t = parseDayTime(step.at) as SimTime;
     if (t < previous) issues.push({ path: ['script', i, 'at'], message: `a time at or after the step before (${s.script[i - 1]?.at}): time cannot go backwards` });
     previous = Math.max(previous, t);
-    if (t > s.duration * 86_400_000) issues.push({ path: ['script', i, 'at'], message: `a time within the scenario's ${s.duration} days` });
+    if (t > s.duration * DAY) issues.push({ path: ['script', i, 'at'], message: `a time within the scenario's ${s.duration} days` });
     if ('device' in step && typeof step.device === 'string') {
       if (!devices.has(step.device)) issues.push({ path: ['script', i, 'device'], message: `a device from the cast (or added earlier), not "${step.device}"` });
       else if (removed.has(step.device) && step.do !== 'add-device') issues.push({ path: ['script', i, 'device'], message: `a device that still exists, but "${step.device}" was removed earlier` });

@@ -1,7 +1,7 @@
 import { presetById, withRetention, type Policy } from './policy.ts';
 import type { ScenarioCore, ScriptStep } from './scenario.ts';
 import { parseDayTime, type SimTime } from './time.ts';
-import type { Action, Cast } from './world.ts';
+import type { Action, Cast } from './world/index.ts';
 
 /*
  * Turning a validated scenario into the world's terms. Kept apart from the zod schema

@@ -5,7 +5,7 @@ import type { LegalProcess, Policy } from './policy.ts';
 import { CATEGORIES, type Category } from './records.ts';
 import type { SimTime } from './time.ts';
 import { timeline, type TimelineDay } from './timeline.ts';
-import { project, type HeldRecord } from './view.ts';
+import { toHeldRecord, type HeldRecord } from './held-record.ts';
 import type { SimulationContext } from './machine.ts';
 import { sessionEnd } from './session.ts';
 import type { LegalRequestRecord } from './world.ts';
@@ -47,7 +47,7 @@ export const selectLegalRequests = (c: SimulationContext): readonly LegalRequest
 export function selectHeld(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): HeldRecord[] {
   const held = heldAt(c.session.world.ledger, policy, t);
   const out: HeldRecord[] = [];
-  for (const category of CATEGORIES) for (const o of held[category]) out.push(project(o, policy));
+  for (const category of CATEGORIES) for (const o of held[category]) out.push(toHeldRecord(o, policy));
   return out.sort((a, b) => b.seq - a.seq);
 }
 

@@ -3,7 +3,7 @@ import type { ScenarioCore } from './scenario.ts';
 import { scenarioCast, scenarioPolicy, stepAction } from './script.ts';
 import type { SimTime } from './time.ts';
 import { DAY } from './time.ts';
-import { apply, createWorld, DEFAULT_ENGINE, type Action, type Engine, type JournalEntry, type WorldConfig, type WorldState } from './world.ts';
+import { apply, createWorld, DEFAULT_ENGINE, type Action, type Engine, type JournalEntry, type WorldConfig, type WorldState } from './world/index.ts';
 
 /** A scenario being played: the world, the script, and how far the script has run. */
 export interface Session {

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { APPLE_2020S, DAY, append, countHeldAt, emptyLedger, heldAt, heldPage, storedCount } from '../../src/model/index.ts';
+import { APPLE_2020S, DAY, HOUR, append, countHeldAt, emptyLedger, heldAt, heldPage, storedCount } from '../../src/model/index.ts';
 import { POPULATION_ENGINE, newPopulation, play, workload, type Load } from './population.ts';
 
 /*
@@ -27,11 +27,13 @@ const ONCE = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 /** Timed 30-day runs: this machine is noisy, so enough for a median worth quoting. */
 const MEASURED = 9;
 
-describe('population: 1,000 people, 3,000 devices', () => {
+// Time limits that fit a slow, shared machine (one 365-day run took 90 s on a loaded 2-core box):
+// these print figures, and must not fail because the machine is slower.
+describe('population: 1,000 people, 3,000 devices', { timeout: 30 * 60_000 }, () => {
   test('30 days, 100,000 messages plus lookups and calls', async ({ bench }) => {
     const runs: number[] = [];
     let actions = 0;
-    let observations = 0;
+    let records = 0;
     await bench('30 simulated days', () => {
       const session = newPopulation(1000, 30, engine);
       const work = workload(session, LOAD, 0, 30);
@@ -41,14 +43,14 @@ describe('population: 1,000 people, 3,000 devices', () => {
       const start = performance.now();
       actions = play(session, engine, work, 30);
       runs.push(performance.now() - start);
-      observations = session.world.ledger.nextSeq;
+      records = session.world.ledger.nextSeq;
     }).run({ iterations: MEASURED, time: 0, warmupIterations: 1, warmupTime: 0 });
     // The first runs are warm-up (the code is not optimised yet); the median is over the rest.
     const m = median(runs.slice(-MEASURED));
     report.push(
       `30 days: median ${m.toFixed(0)} ms over the last ${MEASURED} of ${runs.length} runs (${runs.map((r) => r.toFixed(0)).join(', ')} ms); ` +
-        `${actions.toLocaleString('en')} reader actions, ${observations.toLocaleString('en')} observations; ` +
-        `${Math.round((actions / m) * 1000).toLocaleString('en')} actions/s, ${Math.round((observations / m) * 1000).toLocaleString('en')} observations/s`,
+        `${actions.toLocaleString('en')} reader actions, ${records.toLocaleString('en')} records; ` +
+        `${Math.round((actions / m) * 1000).toLocaleString('en')} actions/s, ${Math.round((records / m) * 1000).toLocaleString('en')} records/s`,
     );
   });
 
@@ -76,7 +78,7 @@ describe('population: 1,000 people, 3,000 devices', () => {
       }
       const [d30, d180, d365] = [at[30]!, at[180]!, at[365]!];
       report.push(
-        `365 days: ${ms.toFixed(0)} ms, ${session.world.ledger.nextSeq.toLocaleString('en')} observations; ` +
+        `365 days: ${ms.toFixed(0)} ms, ${session.world.ledger.nextSeq.toLocaleString('en')} records; ` +
           `live store ${d30.store.toLocaleString('en')} records at day 30, ${d180.store.toLocaleString('en')} at day 180, ${d365.store.toLocaleString('en')} at day 365; ` +
           `heap ${d30.heap.toFixed(1)} MB at day 30, ${d180.heap.toFixed(1)} MB at day 180, ${d365.heap.toFixed(1)} MB at day 365 ` +
           `(${(d365.heap / d30.heap).toFixed(2)}x day 30, ${(d365.heap / d180.heap).toFixed(2)}x day 180)`,
@@ -103,7 +105,7 @@ describe('held-at over a 1,000,000-record history', () => {
   }
   });
   let q = 0;
-  const nextT = () => ((q++ * 7919) % 365) * DAY + 12 * 3_600_000;
+  const nextT = () => ((q++ * 7919) % 365) * DAY + 12 * HOUR;
 
   test.for([
     ['counts held at a random past moment', () => countHeldAt(ledger, APPLE_2020S, nextT())],

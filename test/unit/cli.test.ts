@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PRESET_IDS, ScenarioError } from '../../src/model/index.ts';
+import { HOUR, PRESET_IDS, ScenarioError } from '../../src/model/index.ts';
 import {
   CliFailure,
   JOURNAL_HEADER,
@@ -247,7 +247,7 @@ describe('JSON output', () => {
     const scenario = loadScenario('offline-two-weeks');
     const journal = JSON.parse(render(options(['--scenario', 'offline-two-weeks', '--journal']))) as { t: number; time: string; action: { type: string } }[];
     expect(journal).toHaveLength(simulate(scenario, {}).journal.length);
-    expect(journal[0]).toMatchObject({ t: 8 * 3_600_000, time: 'Day 1, 08:00', action: { type: 'device.offline' }, outcome: 'ok' });
+    expect(journal[0]).toMatchObject({ t: 8 * HOUR, time: 'Day 1, 08:00', action: { type: 'device.offline' }, outcome: 'ok' });
   });
 });
 
@@ -275,10 +275,10 @@ describe('CSV', () => {
     expect(cell('pushToken')).toBe('');
   });
 
-  test('--journal: header t,day_time,action,outcome,reason,observations,notes', () => {
+  test('--journal: header t,day_time,action,outcome,reason,records,notes', () => {
     const rows = readCsv(render(options(['--scenario', 'offline-two-weeks', '--journal', '--format', 'csv'])));
     expect(rows[0]).toEqual([...JOURNAL_HEADER]);
-    expect(rows[0]!.join(',')).toBe('t,day_time,action,outcome,reason,observations,notes');
+    expect(rows[0]!.join(',')).toBe('t,day_time,action,outcome,reason,records,notes');
     const journal = simulate(loadScenario('offline-two-weeks'), {}).journal;
     expect(rows).toHaveLength(journal.length + 1);
     const sent = journal[1]!;
@@ -288,15 +288,15 @@ describe('CSV', () => {
       'message.sent device=ana-phone to=Ben text="Are we still on for Saturday?"',
       'ok',
       '',
-      sent.observations.join(' '),
+      sent.records.join(' '),
       sent.notes.join('; '),
     ]);
-    expect(sent.observations.length).toBeGreaterThan(0);
+    expect(sent.records.length).toBeGreaterThan(0);
   });
 
   test('describeAction: type, then key=value', () => {
     expect(describeAction({ type: 'device.offline', device: 'ben-tablet' })).toBe('device.offline device=ben-tablet');
-    expect(describeAction({ type: 'time.advance', to: 36 * 3_600_000 })).toBe('time.advance to="Day 2, 12:00"');
+    expect(describeAction({ type: 'time.advance', to: 36 * HOUR })).toBe('time.advance to="Day 2, 12:00"');
     expect(describeAction({ type: 'legal.request', process: '2703d', target: '+15550100177' })).toBe('legal.request process=2703d target=+15550100177');
   });
 });

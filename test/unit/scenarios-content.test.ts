@@ -7,6 +7,7 @@ import { citedIds, teachingTexts } from '../../src/lib/scenario-teaching.ts';
 import { isApplePreset } from '../../src/lib/sim/legal/provider.ts';
 import {
   DAY,
+  MINUTE,
   PRESETS,
   formatPath,
   legalResponse,
@@ -17,9 +18,9 @@ import {
   type LegalProcess,
   type LegalResponse,
   type Policy,
+  type LookupFields,
   type Session,
 } from '../../src/model/index.ts';
-import type { LookupFields } from '../../src/model/records.ts';
 
 /*
  * Every scenario in content/scenarios: valid under the full collection schema (the build's), runs to
@@ -194,7 +195,7 @@ describe('each scenario shows what its text says', () => {
     const routing = new Set(world.ledger.byCategory.routing.map((o) => o.seq));
     const fanouts = world.journal
       .filter((e) => e.action.type === 'message.sent' && e.action.device === 'omar-phone')
-      .map((e) => e.observations.filter((seq) => routing.has(seq)).length);
+      .map((e) => e.records.filter((seq) => routing.has(seq)).length);
     expect(fanouts).toEqual([1, 2]);
     expect(world.devices['omar-phone']!.lastSent!.fanout.map((f) => f.device)).toEqual(['lena-phone', 'lena-tablet']);
     const subpoena = answer('new-tablet', 0);
@@ -246,7 +247,7 @@ describe('each scenario shows what its text says', () => {
 
     const routing = producedOf(pen('whatsapp-like'), 'routing');
     expect(routing.length).toBeGreaterThan(0);
-    expect(routing.every((r) => r.deliveredAt! - r.recordedAt <= 15 * 60_000)).toBe(true);
+    expect(routing.every((r) => r.deliveredAt! - r.recordedAt <= 15 * MINUTE)).toBe(true);
     expect(new Set(routing.map((r) => r.fields.recipientHandle))).toEqual(new Set(['+15550100115', '+15550100118', '+15550100112']));
     expect(categories(order('whatsapp-like'))).toEqual(['account', 'connection']);
   });

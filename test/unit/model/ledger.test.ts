@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { APPLE_2020S, DAY, append, countHeldAt, emptyLedger, heldAt, storedCount } from '../../../src/model/index.ts';
-import { prune } from '../../../src/model/ledger.ts';
+import { APPLE_2020S, DAY, append, countHeldAt, emptyLedger, heldAt, prune, storedCount } from '../../../src/model/index.ts';
 
 /** A lookup every 90 simulated seconds for `days` days, pruned at the end of each day as the world does. */
 function busyDirectory(days: number, scrubWindowMs: number) {

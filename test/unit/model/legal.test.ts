@@ -5,6 +5,7 @@ import {
   DAY,
   HOUR,
   KEEP_NOTHING,
+  MINUTE,
   SIGNAL_LIKE,
   WHATSAPP_LIKE,
   act,
@@ -76,15 +77,15 @@ describe('legal process', () => {
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'before the order' });
     advanceTo(s, 1 * DAY);
     const servedAt = s.world.now;
-    advanceTo(s, 1 * DAY + 7 * 60_000);
+    advanceTo(s, 1 * DAY + 7 * MINUTE);
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'after the order' });
     const early = legalResponse(s.world.ledger, WHATSAPP_LIKE, { process: 'pen-register', target: '+15550100100', servedAt, at: s.world.now, backupMode: 'off' });
     expect(early.produced).toEqual([]);
-    advanceTo(s, 1 * DAY + 15 * 60_000);
+    advanceTo(s, 1 * DAY + 15 * MINUTE);
     const later = legalResponse(s.world.ledger, WHATSAPP_LIKE, { process: 'pen-register', target: '+15550100100', servedAt, at: s.world.now, backupMode: 'off' });
     const toBen = later.produced.filter((p) => p.fields['recipientHandle'] === 'ben@example.org');
     expect(toBen).toHaveLength(3);
-    expect(toBen.every((p) => p.deliveredAt === 1 * DAY + 15 * 60_000 && p.fields['senderHandle'] === '+15550100100')).toBe(true);
+    expect(toBen.every((p) => p.deliveredAt === 1 * DAY + 15 * MINUTE && p.fields['senderHandle'] === '+15550100100')).toBe(true);
     expect(later.prospective).toBe(true);
   });
 

@@ -8,7 +8,7 @@ import {
   PRESETS,
   act,
   advanceTo,
-  allObservations,
+  allRecords,
   createSession,
   heldAt,
   heldPage,
@@ -16,7 +16,7 @@ import {
   metadataOnlyCrypto,
   retentionEnd,
   type Engine,
-  type Observation,
+  type LedgerRecord,
   type Policy,
   type Session,
   type WorldConfig,
@@ -36,8 +36,8 @@ function run(steps: Step[], engine: Engine = fast, seed = 1, config: Partial<Wor
   return s;
 }
 
-/** The definition of "held", applied to every observation one by one. */
-function bruteForceHeld(all: Observation[], policy: Policy, t: number): number[] {
+/** The definition of "held", applied to every record one by one. */
+function bruteForceHeld(all: LedgerRecord[], policy: Policy, t: number): number[] {
   return all
     .filter((o) => {
       if (o.recordedAt > t || (o.endedAt !== undefined && o.endedAt <= t)) return false;
@@ -78,7 +78,7 @@ describe('properties over random action sequences', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(stepsArb, (steps) => {
         const s = run(steps);
-        const all = allObservations(s.world.ledger);
+        const all = allRecords(s.world.ledger);
         for (const policy of PRESETS) {
           for (const t of times(s)) {
             const held = Object.values(heldAt(s.world.ledger, policy, t)).flat().map((o) => o.seq).sort((a, b) => a - b);

@@ -3,13 +3,17 @@ import {
   APPLE_2016,
   APPLE_2020S,
   DAY,
+  DEFAULT_CONFIG,
   DEFAULT_ENGINE,
   HOUR,
   act,
   advanceTo,
   createSession,
   createWorld,
+  device,
   heldAt,
+  ModelError,
+  person,
   metadataOnlyCrypto,
   realCrypto,
   resolveAddress,
@@ -127,6 +131,22 @@ describe('what a typed address resolves to', () => {
   });
 });
 
+describe('looking up the cast by id', () => {
+  test('device() and person() return what the world holds', () => {
+    const s = session();
+    expect(device(s.world, 'ana-phone')).toBe(s.world.devices['ana-phone']);
+    expect(person(s.world, device(s.world, 'ana-phone').owner).devices).toContain('ana-phone');
+  });
+
+  test.each([
+    ['device', () => device(session().world, 'no-such-phone'), 'devices.no-such-phone'],
+    ['person', () => person(session().world, 'nobody'), 'people.nobody'],
+  ])('%s() of an unknown id throws a ModelError naming it', (_, look, path) => {
+    expect(look).toThrow(ModelError);
+    expect(look).toThrow(path);
+  });
+});
+
 describe('messages', () => {
   test('fan-out: one ciphertext per recipient device plus one per sender’s other device (3 + 1)', () => {
     const s = session();
@@ -196,7 +216,7 @@ describe('messages', () => {
     act(s, { type: 'device.online', device: 'ben-tablet' });
     expect(s.world.devices['ben-tablet']!.messages).toEqual([]);
     expect(s.world.devices['ana-phone']!.lastSent!.fanout.find((f) => f.device === 'ben-tablet')?.status).toBe('dropped');
-    expect(s.world.journal.some((e) => e.action.type === 'queue.dropped' && e.t === 30 * DAY)).toBe(true);
+    expect(s.world.journal.some((e) => e.action.type === 'queue.dropped' && e.t === DEFAULT_CONFIG.queueHoldMs)).toBe(true);
   });
 
   test('an offline device cannot send: the action is rejected and nothing changes', () => {
@@ -214,11 +234,11 @@ describe('messages', () => {
     [{ type: 'legal.request', process: 'warrant', target: 'not a handle' }, /not a phone number/],
   ] as const)('rejects %o', (action, reason) => {
     const s = session();
-    const observations = s.world.ledger.nextSeq;
+    const records = s.world.ledger.nextSeq;
     const entry = act(s, action as never);
     expect(entry.outcome).toBe('rejected');
     expect(entry.reason).toMatch(reason);
-    expect(s.world.ledger.nextSeq).toBe(observations);
+    expect(s.world.ledger.nextSeq).toBe(records);
   });
 });
 

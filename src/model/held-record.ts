@@ -1,4 +1,4 @@
-import { FIELD_NAMES, type Category, type Observation } from './records.ts';
+import { FIELD_NAMES, type Category, type LedgerRecord } from './records.ts';
 import { retentionEnd, type Policy } from './policy.ts';
 import { DAY, type SimTime } from './time.ts';
 
@@ -15,8 +15,8 @@ export interface HeldRecord {
   handles: readonly string[];
 }
 
-/** Projects an observation through a policy: the fields it keeps, the precision it keeps. */
-export function project(o: Observation, policy: Policy): HeldRecord {
+/** Projects a ledger record through a policy: the fields it keeps, the precision it keeps. */
+export function toHeldRecord(o: LedgerRecord, policy: Policy): HeldRecord {
   const rule = policy.retention[o.category];
   const fields: Record<string, string | number> = {};
   const source = o.fields as unknown as Record<string, string | number | undefined>;
