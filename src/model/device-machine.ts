@@ -1,5 +1,5 @@
 import { assertEvent, assign, setup, stateIn } from 'xstate';
-import type { Action, JournalEntry, WorldState } from './world.ts';
+import type { Action, JournalEntry, WorldState } from './world/index.ts';
 
 /**
  * One device's life: online, offline (the push service queues what is sent to it), removed

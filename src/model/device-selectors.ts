@@ -2,7 +2,7 @@ import type { Crypto } from './crypto.ts';
 import { deviceChart, type DeviceChartState } from './device-machine.ts';
 import { engineFor, type SimulationContext } from './machine.ts';
 import type { SimTime } from './time.ts';
-import { resolveAddress, type DeviceState, type FanoutEntry, type LookupResult, type WorldState } from './world.ts';
+import { resolveAddress, type DeviceState, type FanoutEntry, type LookupResult, type WorldState } from './world/index.ts';
 
 /**
  * Selectors for the devices' side: what the composer, the people panel and the conversation ask.

@@ -8,7 +8,7 @@ import { timeline, type TimelineDay } from './timeline.ts';
 import { toHeldRecord, type HeldRecord } from './held-record.ts';
 import type { SimulationContext } from './machine.ts';
 import { sessionEnd } from './session.ts';
-import type { LegalRequestRecord } from './world.ts';
+import type { LegalRequestRecord } from './world/index.ts';
 
 /**
  * Selectors: the questions islands ask. Each is a pure function of the simulation's context
