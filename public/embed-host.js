@@ -21,7 +21,7 @@
   function originOf(src) {
     try {
       return new URL(src, window.location.href).origin;
-    } catch (e) {
+    } catch {
       return null;
     }
   }

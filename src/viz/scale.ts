@@ -30,17 +30,18 @@ export function linear(domain: readonly [number, number], range: readonly [numbe
  */
 export function countTicks(max: number, most = 4): number[] {
   const top = Math.max(1, Math.ceil(max));
-  let step = 1;
-  for (let power = 1; ; power *= 10) {
-    const found = [1, 2, 5].map((m) => m * power).find((s) => Math.ceil(top / s) <= most);
-    if (found !== undefined) {
-      step = found;
-      break;
-    }
-  }
+  const step = niceStep(top, most);
   const ticks: number[] = [];
   for (let v = 0; v < top + step; v += step) ticks.push(v);
   return ticks;
+}
+
+/** The smallest of 1, 2, 5, 10, 20, 50 … that splits 0..top into at most `most` steps. */
+function niceStep(top: number, most: number): number {
+  for (let power = 1; ; power *= 10) {
+    const found = [1, 2, 5].map((m) => m * power).find((s) => Math.ceil(top / s) <= most);
+    if (found !== undefined) return found;
+  }
 }
 
 /**

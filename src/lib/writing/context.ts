@@ -22,6 +22,8 @@ export interface WritingContext {
 }
 
 declare global {
+  // Astro types `Astro.locals` through the global App namespace; a module cannot stand in for it.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace App {
     interface Locals {
       writing?: WritingContext;
