@@ -6,8 +6,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, CHROMIUM_MISSING, findChromium } from '../test/support/chromium.ts';
-import { serveStatic } from '../test/support/static-server.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_MISSING, findChromium } from '../tools/chromium.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 export const THRESHOLDS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 } as const;
 type CategoryId = keyof typeof THRESHOLDS;

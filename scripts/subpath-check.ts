@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openWatched } from '../test/support/browser.ts';
-import { islandsReady } from '../test/support/site.ts';
-import { serveStatic } from '../test/support/static-server.ts';
+import { launchChromium, openWatched } from '../tools/browser.ts';
+import { islandsReady } from '../tools/islands.ts';
+import { serveStatic } from '../tools/static-server.ts';
 import { cssOutsideBase, htmlOutsideBase } from './subpath-lib.ts';
 
 const BASE = '/wtsk/';
