@@ -4,9 +4,9 @@ import { expect, islandsReady, test } from '../support/site.ts';
 const timeline = (page: Page) => page.locator('section.timeline');
 const chart = (page: Page) => timeline(page).getByRole('group', { name: 'Records held, day by day' });
 /** The day the chart's keyboard cursor is on, as its description says it. */
-const cursorDay = (page: Page) => timeline(page).locator('.cursor-day').textContent();
+const cursorDay = (page: Page) => timeline(page).locator('.cursor-day');
 /** What the chart's live region last said. */
-const spoken = (page: Page) => timeline(page).locator('[aria-live]').textContent();
+const spoken = (page: Page) => timeline(page).locator('[aria-live]');
 const graph = (page: Page) => page.locator('section.graph');
 const clock = (page: Page) => page.locator('.time .now');
 const viewing = (page: Page) => page.locator('.time .viewing');
@@ -35,7 +35,7 @@ test.describe('charts: records held, day by day', () => {
       const headers = await timeline(page).locator('table thead th').allTextContents();
       const registrations = headers.findIndex((h) => h.includes('Device registration'));
       expect(Number(day1[registrations])).toBeGreaterThan(0);
-      expect(await cursorDay(page)).toMatch(/^Day 2 so far \(now: Day 2, 00:00\): \d+ records held/);
+      await expect(cursorDay(page)).toHaveText(/^Day 2 so far \(now: Day 2, 00:00\): \d+ records held/);
       expect(await chart(page).getAttribute('aria-describedby')).toContain(await timeline(page).locator('.cursor-day').getAttribute('id'));
     });
   });
@@ -46,25 +46,25 @@ test.describe('charts: records held, day by day', () => {
       await advanceDays(page, 2);
       await expect(clock(page)).toHaveText('Day 3, 00:00');
       await chart(page).focus();
-      expect(await cursorDay(page)).toMatch(/^Day 3 so far/);
+      await expect(cursorDay(page)).toHaveText(/^Day 3 so far/);
       await page.keyboard.press('ArrowLeft');
       await expect(viewing(page)).toHaveText('viewing Day 2, 23:59');
-      await expect.poll(() => spoken(page)).toMatch(/^Viewing: End of day 2: \d+ records held/);
+      await expect(spoken(page)).toHaveText(/^Viewing: End of day 2: \d+ records held/);
       await page.keyboard.press('Home');
       await expect(viewing(page)).toHaveText('viewing Day 1, 23:59');
-      expect(await cursorDay(page)).toMatch(/^Viewing: End of day 1: /);
+      await expect(cursorDay(page)).toHaveText(/^Viewing: End of day 1: /);
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       // Back on today: the view follows now again.
       await expect(viewing(page)).toHaveCount(0);
       // A day still to come is only previewed: time moves forward on Enter, never by a key press alone.
       await page.keyboard.press('End');
-      await expect.poll(() => spoken(page)).toMatch(/^Day 60 has not happened yet/);
+      await expect(spoken(page)).toHaveText(/^Day 60 has not happened yet/);
       await expect(clock(page)).toHaveText('Day 3, 00:00');
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('Enter');
       await expect(clock(page)).toHaveText('Day 59, 00:00');
-      await expect.poll(() => cursorDay(page)).toMatch(/^Day 59 so far/);
+      await expect(cursorDay(page)).toHaveText(/^Day 59 so far/);
     });
   });
 
@@ -99,7 +99,7 @@ test.describe('charts: what metadata reveals', () => {
 
       await graph(page).getByText('Table: links and their evidence').click();
       const row = graph(page).locator('table tbody tr').first();
-      expect(await row.locator('th, td').allTextContents()).toEqual(['Ana and Dee', '1', '0', '0', 'lookup only', 'no']);
+      await expect(row.locator('th, td')).toHaveText(['Ana and Dee', '1', '0', '0', 'lookup only', 'no']);
     });
   });
 

@@ -86,7 +86,7 @@ test.describe('devices: composer, fan-out, people', () => {
       // The conversation on her phone shows the alert too.
       await expect(page.locator('section.conversation .alert').last()).toContainText("Ana's tablet");
       // The new device can be composed on.
-      expect(await composer(page).getByLabel('You are using').locator('option').allTextContents()).toContain("Ana's tablet (Ana)");
+      await expect.poll(() => composer(page).getByLabel('You are using').locator('option').allTextContents()).toContain("Ana's tablet (Ana)");
     });
   });
 

@@ -91,7 +91,7 @@ test.describe('embed builder', () => {
         await page.locator('[data-step-count]').waitFor();
         await shownIslandsReady(page);
         await expect.poll(async () => (await viewState(page)).clock).toBe(previewed!.clock);
-        expect(await viewState(page)).toEqual(previewed);
+        await expect.poll(() => viewState(page)).toEqual(previewed);
         await expect(page.locator('[data-url-notes]')).toBeHidden();
       });
     }

@@ -65,7 +65,7 @@ test.describe('explainers', () => {
       await scrollToStep(page, 1);
       await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
       await expect(lookupRows(page)).toHaveCount(1);
-      expect(await page.locator('.scrolly-step').nth(1).getAttribute('data-active')).not.toBeNull();
+      await expect(page.locator('.scrolly-step').nth(1)).toHaveAttribute('data-active');
       await scrollToStep(page, 3);
       await expect.poll(() => shownTime(page)).toBe('Day 10, 12:30');
       await expect(lookupRows(page)).toHaveCount(1);
