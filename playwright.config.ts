@@ -15,6 +15,9 @@ export default defineConfig({
   // A retry would hide a flake; a test that fails once is a test to fix.
   retries: 0,
   forbidOnly: !!process.env['CI'],
+  // Every test opens its own context (the visit fixture), so tests of one file can share out across
+  // workers too, and the long files (privacy, scenarios, xss) do not leave a worker idle at the end.
+  fullyParallel: true,
   workers: Number(process.env['E2E_WORKERS'] ?? 2),
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'test-results/html' }]],
   outputDir: 'test-results/artifacts',
