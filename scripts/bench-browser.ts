@@ -5,9 +5,9 @@
 // machines better than milliseconds do. Exit 0 with figures; 2 for no dist/, no Chromium or a bad option; 1 when a
 // page is broken (it failed to load, logged an error, or never reached the state a step waits for).
 import { existsSync } from 'node:fs';
-import { launchChromium } from '../test/support/browser.ts';
-import { CHROMIUM_MISSING, findChromium } from '../test/support/chromium.ts';
-import { serveStatic } from '../test/support/static-server.ts';
+import { launchChromium } from '../tools/browser.ts';
+import { CHROMIUM_MISSING, findChromium } from '../tools/chromium.ts';
+import { serveStatic } from '../tools/static-server.ts';
 import { formatFigures, type Figure } from './bench-browser/figures.ts';
 import { CPU_SLOWDOWN, measureInteractions } from './bench-browser/interactions.ts';
 import { measureLighthouse } from './bench-browser/lighthouse.ts';

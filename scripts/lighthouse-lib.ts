@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS } from '../test/support/chromium.ts';
+import { CHROMIUM_FLAGS } from '../tools/chromium.ts';
 
 export const THRESHOLDS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 } as const;
 export type CategoryId = keyof typeof THRESHOLDS;

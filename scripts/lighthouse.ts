@@ -3,8 +3,8 @@
 // Usage: npm run lighthouse [-- --all | path ...]   (run `npm run build` first)
 // By default it audits the heaviest page of each kind (see pageKind in lighthouse-lib.ts), which keeps CI short; --all audits every page.
 import { existsSync } from 'node:fs';
-import { CHROMIUM_MISSING, findChromium } from '../test/support/chromium.ts';
-import { serveStatic } from '../test/support/static-server.ts';
+import { CHROMIUM_MISSING, findChromium } from '../tools/chromium.ts';
+import { serveStatic } from '../tools/static-server.ts';
 import { CATEGORY_IDS, THRESHOLDS, audit as auditUrl, categoryScore, heaviestPerKind, launchForLighthouse, pages } from './lighthouse-lib.ts';
 
 const PERF = CATEGORY_IDS.indexOf('performance');

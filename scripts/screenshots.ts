@@ -3,8 +3,8 @@
 // Serves the existing dist/ (run `npm run build` first).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../test/support/browser.ts';
-import { serveStatic } from '../test/support/static-server.ts';
+import { launchChromium } from '../tools/browser.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 const [outDir = 'screenshots', ...paths] = process.argv.slice(2);
 const targets = paths.length > 0 ? paths : [''];

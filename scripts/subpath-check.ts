@@ -1,18 +1,19 @@
-// Sub-path deploy check (issue #7): builds the site with SITE_BASE=/wtsk/ into a temporary folder
-// (dist/ is left alone), serves it under /wtsk/ the way a static host would, and in the installed
-// Chromium visits every built page: every same-origin link, script, stylesheet and asset must
-// resolve, nothing may be requested outside /wtsk/, the simulator's islands must hydrate, and no
-// page may log an error. First, every built HTML and CSS file is read for root-relative URLs
-// that forget the base.
-// Usage: npm run test:subpath
+// Sub-path deploy check (issue #7): serves a site built with SITE_BASE=/wtsk/ under /wtsk/ the way a
+// static host would, and in the installed Chromium visits every built page: every same-origin link,
+// script, stylesheet and asset must resolve, nothing may be requested outside /wtsk/, the simulator's
+// islands must hydrate, and no page may log an error. First, every built HTML and CSS file is read for
+// root-relative URLs that forget the base.
+// Usage: npm run test:subpath [-- --dist dist]
+//   --dist DIR  check a site already built under /wtsk/ (CI builds once, with SITE_BASE=/wtsk/);
+//   without it, the site is built under /wtsk/ into a temporary folder (dist/ is left alone).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openWatched } from '../test/support/browser.ts';
-import { islandsReady } from '../test/support/site.ts';
-import { serveStatic } from '../test/support/static-server.ts';
+import { launchChromium, openWatched } from '../tools/browser.ts';
+import { islandsReady } from '../tools/islands.ts';
+import { serveStatic } from '../tools/static-server.ts';
 import { cssOutsideBase, htmlOutsideBase } from './subpath-lib.ts';
 
 const BASE = '/wtsk/';
@@ -26,14 +27,22 @@ function files(dir: string): string[] {
   });
 }
 
-const out = mkdtempSync(join(tmpdir(), 'wtsk-'));
+const distFlag = process.argv.indexOf('--dist');
+const given = distFlag >= 0 ? process.argv[distFlag + 1] : undefined;
+if (distFlag >= 0 && !given) throw new Error('--dist needs a folder');
+const out = given ?? mkdtempSync(join(tmpdir(), 'wtsk-'));
 try {
-  const started = Date.now();
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-    stdio: 'inherit',
-    env: { ...process.env, SITE_BASE: BASE, ASTRO_OUT_DIR: out },
-  });
-  console.log(`subpath: built under ${BASE} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (given) {
+    if (!existsSync(join(out, 'index.html'))) throw new Error(`${out}/index.html is missing: build with SITE_BASE=${BASE} first`);
+    console.log(`subpath: checking ${out}, built earlier under ${BASE}`);
+  } else {
+    const started = Date.now();
+    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+      stdio: 'inherit',
+      env: { ...process.env, SITE_BASE: BASE, ASTRO_OUT_DIR: out },
+    });
+    console.log(`subpath: built under ${BASE} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
 
   // 1. Static: no root-relative URL without the base in any built HTML or CSS file.
   const built = files(out);
@@ -105,7 +114,7 @@ try {
 
   console.log(`subpath: ${pages.length} pages (${pages.map((p) => BASE + p).join(', ')}), ${checked} same-origin URLs checked, ${built.length} files read`);
 } finally {
-  rmSync(out, { recursive: true, force: true });
+  if (!given) rmSync(out, { recursive: true, force: true });
 }
 
 if (failures.length > 0) {

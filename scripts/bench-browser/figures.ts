@@ -1,4 +1,4 @@
-import { median } from '../../test/support/sim-drive.ts';
+import { median } from '../../tools/sim-drive.ts';
 
 /** One printed row: a figure measured some number of times, with the same figure on the reference page when there is one. */
 export interface Figure {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { islandsReady } from '../../test/support/site.ts';
-import { playButton } from '../../test/support/sim-drive.ts';
+import { islandsReady } from '../../tools/islands.ts';
+import { playButton } from '../../tools/sim-drive.ts';
 import { EVENT_TIMING_FLOOR_MS, type Figure } from './figures.ts';
 import { onPage, progress, throttleCpu, until } from './session.ts';
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { islandsReady } from '../../test/support/site.ts';
-import { LONG_TASK_OBSERVER, clockDay, heldCount, longTasksSince, playButton, setSpeed, typeAddresses, waitForEnd } from '../../test/support/sim-drive.ts';
+import { islandsReady } from '../../tools/islands.ts';
+import { LONG_TASK_OBSERVER, clockDay, heldCount, longTasksSince, playButton, setSpeed, typeAddresses, waitForEnd } from '../../tools/sim-drive.ts';
 import type { Figure } from './figures.ts';
 import { onPage, progress, until } from './session.ts';
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { openWatched, type Watched } from '../../test/support/browser.ts';
+import { openWatched, type Watched } from '../../tools/browser.ts';
 
 /** A page that failed to load or threw: a real error, unlike a slow figure. */
 export class BrokenPage extends Error {}

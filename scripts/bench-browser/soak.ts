@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { islandsReady } from '../../test/support/site.ts';
-import { clockDay, clockText, heldCount, playButton, setSpeed, typeAddresses, waitForDay, waitForEnd } from '../../test/support/sim-drive.ts';
+import { islandsReady } from '../../tools/islands.ts';
+import { clockDay, clockText, heldCount, playButton, setSpeed, typeAddresses, waitForDay, waitForEnd } from '../../tools/sim-drive.ts';
 import type { Figure } from './figures.ts';
 import { BrokenPage, onPage, progress, until } from './session.ts';
 

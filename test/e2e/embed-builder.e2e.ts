@@ -1,8 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
-import { islandsReady, useSite } from '../support/site.ts';
-
-const site = useSite();
+import type { Frame, Page } from '@playwright/test';
+import { BASE, expect, islandsReady, sitePath, test } from '../support/site.ts';
 
 /** What a view shows: the clock, the panels left visible, and the policy the ledger names. */
 async function viewState(where: Page | Frame) {
@@ -29,18 +26,22 @@ async function shownIslandsReady(where: Page | Frame): Promise<void> {
   }
 }
 
-/** A site URL as the builder writes it (the configured `site`), as a path on the test server. */
+/** The configured `site` the builder writes its URLs on. */
+const SITE = 'https://what-the-server-keeps.example';
+
+/** A site URL as the builder writes it, as a path below the base on the test server. */
 const localPath = (url: string) => {
   const u = new URL(url);
-  return (u.pathname + u.search).replace(/^\//, '');
+  expect(u.pathname.startsWith(BASE), `${url} is under the base ${BASE}`).toBe(true);
+  return (u.pathname + u.search).slice(BASE.length);
 };
 
-describe('embed builder', () => {
-  test('the code and the share link, opened, reproduce the previewed view', async () => {
+test.describe('embed builder', () => {
+  test('the code and the share link, opened, reproduce the previewed view', async ({ visit }) => {
     let embedUrl = '';
     let shareUrl = '';
     let previewed: Awaited<ReturnType<typeof viewState>> | undefined;
-    await site.visit(
+    await visit(
       'scenarios/unanswered-call/',
       async ({ page }) => {
         await islandsReady(page);
@@ -52,13 +53,13 @@ describe('embed builder', () => {
         }
         const code = await page.locator('#embed-code').inputValue();
         embedUrl = /src="([^"]+)"/.exec(code)?.[1]?.replace(/&amp;/g, '&') ?? '';
-        expect(embedUrl).toBe('https://what-the-server-keeps.example/embed/unanswered-call/?v=2&day=5&panels=ledger%2Ctimeline%2Cpolicy&policy=signal-like');
+        expect(embedUrl).toBe(`${SITE}${sitePath('embed/unanswered-call/')}?v=2&day=5&panels=ledger%2Ctimeline%2Cpolicy&policy=signal-like`);
         expect(code).toContain('data-wtsk-embed');
         expect(code).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
 
         // The live preview is the embed page with the same query.
         const frame = page.frameLocator('[data-preview] iframe');
-        await expect.poll(() => page.locator('[data-preview] iframe').getAttribute('src')).toBe(`/embed/unanswered-call/${new URL(embedUrl).search}`);
+        await expect(page.locator('[data-preview] iframe')).toHaveAttribute('src', `${sitePath('embed/unanswered-call/')}${new URL(embedUrl).search}`);
         const preview = (await page.locator('[data-preview] iframe').elementHandle())!;
         const previewFrame = (await preview.contentFrame())!;
         await frame.locator('.ledger .summary').waitFor();
@@ -71,98 +72,99 @@ describe('embed builder', () => {
         expect(previewed.panels).toEqual(['ledger', 'timeline', 'policy']);
 
         await page.getByRole('button', { name: 'Copy the link' }).click();
-        await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied.');
+        await expect(page.locator('[data-copy-status]')).toHaveText('Link copied.');
         shareUrl = await page.evaluate(() => navigator.clipboard.readText());
-        expect(shareUrl).toBe(`https://what-the-server-keeps.example/scenarios/unanswered-call/${new URL(embedUrl).search}`);
+        expect(shareUrl).toBe(`${SITE}${sitePath('scenarios/unanswered-call/')}${new URL(embedUrl).search}`);
         await page.getByRole('button', { name: 'Copy the code' }).click();
         await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 
         // Closing the builder removes the preview, so nothing keeps running out of sight. The
         // removal follows the details element's toggle event, which fires after the click returns.
         await page.locator('[data-builder] summary').click();
-        await expect.poll(() => page.locator('[data-preview] iframe').count()).toBe(0);
+        await expect(page.locator('[data-preview] iframe')).toHaveCount(0);
       },
       { permissions: ['clipboard-read', 'clipboard-write'] },
     );
 
     for (const url of [embedUrl, shareUrl]) {
-      await site.visit(localPath(url), async ({ page }) => {
+      await visit(localPath(url), async ({ page }) => {
         await page.locator('[data-step-count]').waitFor();
         await shownIslandsReady(page);
         await expect.poll(async () => (await viewState(page)).clock).toBe(previewed!.clock);
-        expect(await viewState(page)).toEqual(previewed);
-        expect(await page.locator('[data-url-notes]').isHidden()).toBe(true);
+        await expect.poll(() => viewState(page)).toEqual(previewed);
+        await expect(page.locator('[data-url-notes]')).toBeHidden();
       });
     }
   });
 
-  test('a bad value in the form is reported and left out of the code', async () => {
-    await site.visit('scenarios/a-number-typed/', async ({ page }) => {
+  test('a bad value in the form is reported and left out of the code', async ({ visit }) => {
+    await visit('scenarios/a-number-typed/', async ({ page }) => {
       await islandsReady(page);
       await page.locator('[data-builder] summary').click();
       await page.locator('[data-builder] [name=day]').fill('99');
-      await expect.poll(() => page.locator('[data-builder-error]').textContent()).toMatch(/day from 1 to 35/);
+      await expect(page.locator('[data-builder-error]')).toHaveText(/day from 1 to 35/);
       expect(await page.locator('#embed-code').inputValue()).not.toContain('day=');
       await page.locator('[data-builder] summary').click();
     });
   });
 });
 
-describe('versioned links', () => {
-  test('a link made for an older version opens with a notice that links to the corrections', async () => {
-    await site.visit('scenarios/unanswered-call/?v=1', async ({ page }) => {
+test.describe('versioned links', () => {
+  test('a link made for an older version opens with a notice that links to the corrections', async ({ visit }) => {
+    await visit('scenarios/unanswered-call/?v=1', async ({ page }) => {
       const notice = page.locator('[data-version-notice]');
-      await expect.poll(() => notice.isVisible()).toBe(true);
-      expect(await notice.textContent()).toMatch(/made for version 1 of this scenario.*now version 2/s);
+      await expect(notice).toBeVisible();
+      await expect(notice).toHaveText(/made for version 1 of this scenario.*now version 2/s);
       await notice.getByRole('link', { name: 'See what changed' }).click();
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#corrections');
       const corrections = page.locator('#corrections');
-      expect(await corrections.textContent()).toMatch(/2026-11-27, version 2:.*lookup that comes before each call/s);
+      await expect(corrections).toHaveText(/2026-11-27, version 2:.*lookup that comes before each call/s);
     });
   });
 
-  test('the current version, or none, shows no notice; the embed links to the full corrections in a new tab', async () => {
-    await site.visit('scenarios/unanswered-call/?v=2', async ({ page }) => {
+  test('the current version, or none, shows no notice; the embed links to the full corrections in a new tab', async ({ visit }) => {
+    await visit('scenarios/unanswered-call/?v=2', async ({ page }) => {
       await islandsReady(page);
-      expect(await page.locator('[data-version-notice]').isHidden()).toBe(true);
+      await expect(page.locator('[data-version-notice]')).toBeHidden();
     });
-    await site.visit('embed/unanswered-call/?v=1', async ({ page }) => {
+    await visit('embed/unanswered-call/?v=1', async ({ page }) => {
       const link = page.locator('[data-version-notice] a');
-      await expect.poll(() => link.isVisible()).toBe(true);
-      expect(await link.getAttribute('href')).toBe('/scenarios/unanswered-call/#corrections');
-      expect(await link.getAttribute('target')).toBe('_blank');
+      await expect(link).toBeVisible();
+      await expect(link).toHaveAttribute('href', sitePath('scenarios/unanswered-call/#corrections'));
+      await expect(link).toHaveAttribute('target', '_blank');
     });
   });
 });
 
-describe('view options', () => {
-  test('autoplay plays at the speed asked, follows the narration and stops at its pause points', async () => {
-    await site.visit('embed/a-number-typed/?autoplay=1&speed=30&panels=ledger', async ({ page }) => {
+test.describe('view options', () => {
+  test('autoplay plays at the speed asked, follows the narration and stops at its pause points', async ({ visit }) => {
+    await visit('embed/a-number-typed/?autoplay=1&speed=30&panels=ledger', async ({ page }) => {
       const play = page.locator('.controls button[aria-pressed]');
       const count = page.locator('[data-step-count]');
       // The moment shown: the view, when a frame carried time past the pause and the view went back.
       const shown = async () => (await page.locator('.time .viewing').count()) > 0 ? (await page.locator('.time .viewing').textContent())!.replace('viewing ', '') : await page.locator('.time .now').textContent();
-      await expect.poll(() => page.locator('.controls select').inputValue(), { timeout: 5000 }).toBe('30');
+      await expect(page.locator('.controls select')).toHaveValue('30');
       // Step 1 (day 1, 09:00) is a pause point: playback stops there, on that step.
-      await expect.poll(() => page.locator('.time .now').textContent(), { timeout: 5000 }).not.toBe('Day 1, 00:00');
-      await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('false');
-      expect(await count.textContent()).toBe('Step 1 of 7');
+      await expect(page.locator('.time .now')).not.toHaveText('Day 1, 00:00');
+      await expect(play).toHaveAttribute('aria-pressed', 'false');
+      await expect(count).toHaveText('Step 1 of 7');
       await expect.poll(shown).toBe('Day 1, 09:00');
       // Play on: steps 2 and 3 pass, and it stops at step 4 (day 10), the next pause.
       await play.click();
-      await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('Step 4 of 7');
-      await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('false');
+      await expect(count).toHaveText('Step 4 of 7');
+      await expect(play).toHaveAttribute('aria-pressed', 'false');
       await expect.poll(shown).toBe('Day 10, 12:00');
     });
   });
 
-  test('motion=reduce never autoplays, and theme sets the page theme', async () => {
-    await site.visit('embed/a-number-typed/?autoplay=1&motion=reduce&theme=dark', async ({ page }) => {
-      await expect.poll(() => page.locator('[data-stepper-nav]').isVisible()).toBe(true);
+  test('motion=reduce never autoplays, and theme sets the page theme', async ({ visit }) => {
+    await visit('embed/a-number-typed/?autoplay=1&motion=reduce&theme=dark', async ({ page }) => {
+      await expect(page.locator('[data-stepper-nav]')).toBeVisible();
       await page.waitForFunction(() => !document.querySelector('.controls astro-island')?.hasAttribute('ssr'));
+      // Proving that playback did NOT start needs a pause: half a second at the default speed would have moved the clock.
       await page.waitForTimeout(500);
-      expect(await page.locator('.time .now').textContent()).toBe('Day 1, 00:00');
-      expect(await page.locator('.controls button[aria-pressed]').getAttribute('aria-pressed')).toBe('false');
+      await expect(page.locator('.time .now')).toHaveText('Day 1, 00:00');
+      await expect(page.locator('.controls button[aria-pressed]')).toHaveAttribute('aria-pressed', 'false');
       expect(await page.evaluate(() => [document.documentElement.dataset['motion'], document.documentElement.dataset['theme']])).toEqual(['reduce', 'dark']);
     });
   });

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
-import { siteUrl, useSite } from '../support/site.ts';
+import type { Frame, Page } from '@playwright/test';
+import { expect, siteOrigin, siteUrl, test } from '../support/site.ts';
 
 /*
  * Auto-height across origins: a teacher's page served by a second loopback server (so on another
@@ -10,11 +9,10 @@ import { siteUrl, useSite } from '../support/site.ts';
  * ({type:'wtsk:height',version:1,height}); the host script sizes only iframes marked
  * data-wtsk-embed, sandboxed ones (opaque origin) included.
  */
-const site = useSite();
 let host: Server;
 let hostUrl = '';
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   const html = readFileSync(new URL('../fixtures/embed-host.html', import.meta.url), 'utf8').replaceAll('{{SITE}}', siteUrl(''));
   host = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -24,9 +22,9 @@ beforeAll(async () => {
   const address = host.address();
   if (address === null || typeof address === 'string') throw new Error('host server did not bind');
   hostUrl = `http://127.0.0.1:${address.port}/`;
-  expect(new URL(hostUrl).origin).not.toBe(inject('siteOrigin'));
+  expect(new URL(hostUrl).origin).not.toBe(siteOrigin());
 });
-afterAll(() => new Promise<void>((done) => host.close(() => done())));
+test.afterAll(() => new Promise<void>((done) => host.close(() => done())));
 
 async function frameOf(page: Page, id: string): Promise<Frame> {
   const handle = await page.locator(`#${id}`).elementHandle();
@@ -37,9 +35,9 @@ async function frameOf(page: Page, id: string): Promise<Frame> {
 const heightOf = (page: Page, id: string) => page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().height);
 const contentHeight = (frame: Frame) => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
 
-describe('embed host script', () => {
-  test('iframes on another origin take the height of their content, and follow it when it changes', async () => {
-    await site.visit(
+test.describe('embed host script', () => {
+  test('iframes on another origin take the height of their content, and follow it when it changes', async ({ visit }) => {
+    await visit(
       hostUrl,
       async ({ page }) => {
         // Chromium renders a cross-origin frame only while it is on screen (no layout updates,
@@ -48,25 +46,25 @@ describe('embed host script', () => {
           await page.locator(`#${id}`).scrollIntoViewIfNeeded();
           const frame = await frameOf(page, id);
           await frame.locator('.ledger').waitFor();
-          await expect.poll(() => heightOf(page, id), { timeout: 10_000 }).toBeGreaterThan(400);
-          await expect.poll(async () => Math.abs((await heightOf(page, id)) - (await contentHeight(frame))), { timeout: 5000 }).toBeLessThanOrEqual(1);
+          await expect.poll(() => heightOf(page, id)).toBeGreaterThan(400);
+          await expect.poll(async () => Math.abs((await heightOf(page, id)) - (await contentHeight(frame)))).toBeLessThanOrEqual(1);
         }
         // The sandboxed embed runs with an opaque origin: no cookies, no storage, and still works.
         const sandboxed = await frameOf(page, 'sandboxed');
         expect(await sandboxed.evaluate(() => self.origin)).toBe('null');
         expect(await sandboxed.evaluate(() => { try { localStorage.length; return 'storage'; } catch { return 'no storage'; } })).toBe('no storage');
-        await expect.poll(() => sandboxed.locator('.time .now').textContent()).toBe('Day 5, 00:00');
+        await expect(sandboxed.locator('.time .now')).toHaveText('Day 5, 00:00');
 
         // The content shrinks (the reader filters every category out of the ledger), then grows
         // back: the frame follows both ways.
         const before = await heightOf(page, 'sandboxed');
         const filters = sandboxed.locator('.ledger .filters input[type="checkbox"]');
         for (let i = 0; i < (await filters.count()); i++) await filters.nth(i).uncheck();
-        await expect.poll(() => heightOf(page, 'sandboxed'), { timeout: 5000 }).toBeLessThan(before - 100);
-        await expect.poll(async () => Math.abs((await heightOf(page, 'sandboxed')) - (await contentHeight(sandboxed))), { timeout: 5000 }).toBeLessThanOrEqual(1);
+        await expect.poll(() => heightOf(page, 'sandboxed')).toBeLessThan(before - 100);
+        await expect.poll(async () => Math.abs((await heightOf(page, 'sandboxed')) - (await contentHeight(sandboxed)))).toBeLessThanOrEqual(1);
         for (let i = 0; i < (await filters.count()); i++) await filters.nth(i).check();
-        await expect.poll(() => heightOf(page, 'sandboxed'), { timeout: 5000 }).toBeGreaterThan(before - 10);
-        await expect.poll(async () => Math.abs((await heightOf(page, 'sandboxed')) - (await contentHeight(sandboxed))), { timeout: 5000 }).toBeLessThanOrEqual(1);
+        await expect.poll(() => heightOf(page, 'sandboxed')).toBeGreaterThan(before - 10);
+        await expect.poll(async () => Math.abs((await heightOf(page, 'sandboxed')) - (await contentHeight(sandboxed)))).toBeLessThanOrEqual(1);
 
         // An iframe not marked data-wtsk-embed is left alone.
         expect(await heightOf(page, 'unmarked')).toBe(150);

@@ -1,12 +1,10 @@
 import { readdirSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { islandsReady, useSite } from '../support/site.ts';
+import type { Page } from '@playwright/test';
+import { expect, islandsReady, sitePath, test } from '../support/site.ts';
 
 // Explainer pages as a reader uses them: the scrollytelling figure driven by scrolling and by its
 // buttons, the scrubbable number, citations and references, predictions, and the text-only page
 // that ships no JavaScript. Every visit also runs axe and fails on console errors and foreign requests.
-const site = useSite();
 const slugs = readdirSync('content/explainers').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)).sort();
 const FLAGSHIP = 'explainers/the-2016-lookup-logs/';
 
@@ -33,57 +31,56 @@ async function scrollToStep(page: Page, index: number): Promise<void> {
   });
 }
 
-describe('explainers', () => {
-  test('the index lists every explainer, and each link opens it', async () => {
+test.describe('explainers', () => {
+  test('the index lists every explainer, and each link opens it', async ({ visit }) => {
     expect(slugs.length).toBeGreaterThanOrEqual(3);
-    await site.visit('explainers/', async ({ page }) => {
+    await visit('explainers/', async ({ page }) => {
       const hrefs = await page.locator('main ul a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      for (const slug of slugs) expect(hrefs).toContain(`/explainers/${slug}/`);
+      for (const slug of slugs) expect(hrefs).toContain(sitePath(`explainers/${slug}/`));
       const link = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Explainers' });
-      expect(await link.getAttribute('aria-current')).toBe('page');
+      await expect(link).toHaveAttribute('aria-current', 'page');
     });
   });
 
-  test.each(slugs.flatMap((slug) => [[slug, 320, 'light'], [slug, 1280, 'dark']] as const))(
-    '%s renders, hydrates and fits %i px (%s)',
-    async (slug, width, colorScheme) => {
-      await site.visit(
+  for (const [slug, width, colorScheme] of slugs.flatMap((slug) => [[slug, 320, 'light'], [slug, 1280, 'dark']] as const)) {
+    test(`${slug} renders, hydrates and fits ${width} px (${colorScheme})`, async ({ visit }) => {
+      await visit(
         `explainers/${slug}/`,
         async ({ page }) => {
           await islandsReady(page);
-          expect(await page.locator('h1').count()).toBe(1);
+          await expect(page.locator('h1')).toHaveCount(1);
           expect(await page.locator('.prose p').count()).toBeGreaterThan(3);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow).toBeLessThanOrEqual(0);
         },
         { viewport: { width, height: 800 }, colorScheme },
       );
-    },
-  );
+    });
+  }
 
-  test('scrolling the story moves the simulation: a lookup appears, is held on day 10 and gone on day 31', async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test('scrolling the story moves the simulation: a lookup appears, is held on day 10 and gone on day 31', async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       await scrollyReady(page);
       expect(await shownTime(page)).toBe('Day 1, 00:00');
       await scrollToStep(page, 1);
       await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-      await expect.poll(() => lookupRows(page).count()).toBe(1);
-      expect(await page.locator('.scrolly-step').nth(1).getAttribute('data-active')).not.toBeNull();
+      await expect(lookupRows(page)).toHaveCount(1);
+      await expect(page.locator('.scrolly-step').nth(1)).toHaveAttribute('data-active');
       await scrollToStep(page, 3);
       await expect.poll(() => shownTime(page)).toBe('Day 10, 12:30');
-      await expect.poll(() => lookupRows(page).count()).toBe(1);
+      await expect(lookupRows(page)).toHaveCount(1);
       await scrollToStep(page, 4);
       await expect.poll(() => shownTime(page)).toBe('Day 31, 10:00');
-      await expect.poll(() => lookupRows(page).count()).toBe(0);
+      await expect(lookupRows(page)).toHaveCount(0);
       // Back up the page: the view looks back in time, and the record is there again.
       await scrollToStep(page, 1);
       await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-      await expect.poll(() => lookupRows(page).count()).toBe(1);
+      await expect(lookupRows(page)).toHaveCount(1);
     }, { viewport: { width: 1280, height: 900 } });
   });
 
-  test('every step is reachable with the buttons and the keyboard, without scrolling', async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test('every step is reachable with the buttons and the keyboard, without scrolling', async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       await scrollyReady(page);
       const next = page.getByRole('button', { name: 'Next step' });
       await next.focus();
@@ -91,120 +88,121 @@ describe('explainers', () => {
       await expect.poll(() => shownTime(page)).toBe('Day 1, 08:00');
       await page.keyboard.press('Enter');
       await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-      await expect.poll(() => lookupRows(page).count()).toBe(1);
+      await expect(lookupRows(page)).toHaveCount(1);
       await page.getByRole('button', { name: /^Step 5: / }).click();
       await expect.poll(() => shownTime(page)).toBe('Day 31, 10:00');
-      await expect.poll(() => lookupRows(page).count()).toBe(0);
-      expect(await page.getByRole('button', { name: /^Step 5: / }).getAttribute('aria-current')).toBe('step');
+      await expect(lookupRows(page)).toHaveCount(0);
+      await expect(page.getByRole('button', { name: /^Step 5: / })).toHaveAttribute('aria-current', 'step');
       // The last step switches the policy to 25 days: on day 27 the record is already gone.
       await page.getByRole('button', { name: /^Step 6: / }).click();
       await expect.poll(() => shownTime(page)).toBe('Day 27, 10:00');
-      await expect.poll(() => page.locator('.scrolly .ledger').textContent()).toContain('Apple, 2020s');
-      await expect.poll(() => lookupRows(page).count()).toBe(0);
+      await expect(page.locator('.scrolly .ledger')).toContainText('Apple, 2020s');
+      await expect(lookupRows(page)).toHaveCount(0);
       // Previous goes back to the 2016 policy, where day 31 is past the 30 days too.
       await page.getByRole('button', { name: 'Previous step' }).click();
-      await expect.poll(() => page.locator('.scrolly .ledger').textContent()).toContain('Apple, 2016');
-      await expect.poll(() => page.locator('.scrolly-position').textContent()).toContain('Step 5 of 6');
+      await expect(page.locator('.scrolly .ledger')).toContainText('Apple, 2016');
+      await expect(page.locator('.scrolly-position')).toContainText('Step 5 of 6');
     });
   });
 
-  test('step-through mode shows one step at a time and needs no scrolling', async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test('step-through mode shows one step at a time and needs no scrolling', async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       await scrollyReady(page);
       const toggle = page.getByRole('button', { name: 'Step through without scrolling' });
       await toggle.click();
-      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
       await expect.poll(() => shownTime(page)).toBe('Day 1, 08:00');
-      expect(await page.locator('.scrolly-step:visible').count()).toBe(1);
+      await expect(page.locator('.scrolly-step:visible')).toHaveCount(1);
       await page.getByRole('button', { name: 'Next step' }).click();
       await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-      expect(await page.locator('.scrolly-step:visible').textContent()).toContain('Maya picks Sam');
-      // Scrolling no longer drives the figure.
+      await expect(page.locator('.scrolly-step:visible')).toContainText('Maya picks Sam');
+      // Scrolling no longer drives the figure. Proving that it did NOT move needs a pause: the story
+      // follows a scroll within a frame or two, so a few hundred ms is ample.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(500);
       expect(await shownTime(page)).toBe('Day 1, 09:01');
     });
   });
 
-  test('without JavaScript every step still reads, in order', async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test('without JavaScript every step still reads, in order', async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       const steps = page.locator('.scrolly-step');
-      expect(await steps.count()).toBe(6);
-      for (let i = 0; i < 6; i++) expect(await steps.nth(i).isVisible()).toBe(true);
+      await expect(steps).toHaveCount(6);
+      for (let i = 0; i < 6; i++) await expect(steps.nth(i)).toBeVisible();
     }, { javaScriptEnabled: false, axe: false });
   });
 
-  test('the scrubbable number is a keyboard slider that changes the simulation’s retention', async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test('the scrubbable number is a keyboard slider that changes the simulation’s retention', async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       await islandsReady(page);
       const slider = page.getByRole('slider', { name: 'Lookup records kept' });
       // 30 under the 2016 policy, or 25 if the story's last step (the 2020s policy) was scrolled past.
       const start = Number(await slider.getAttribute('aria-valuenow'));
       expect([25, 30]).toContain(start);
-      expect(await slider.getAttribute('aria-valuetext')).toBe(`Lookup records kept: ${start} days`);
+      await expect(slider).toHaveAttribute('aria-valuetext', `Lookup records kept: ${start} days`);
       await slider.focus();
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => slider.getAttribute('aria-valuenow')).toBe(String(start + 1));
+      await expect(slider).toHaveAttribute('aria-valuenow', String(start + 1));
       await page.keyboard.press('PageDown');
-      await expect.poll(() => slider.getAttribute('aria-valuenow')).toBe(String(start - 9));
+      await expect(slider).toHaveAttribute('aria-valuenow', String(start - 9));
       await page.keyboard.press('Home');
-      await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('Lookup records kept: 0 days');
+      await expect(slider).toHaveAttribute('aria-valuetext', 'Lookup records kept: 0 days');
       await page.keyboard.press('End');
-      await expect.poll(() => slider.textContent()).toBe('90 days');
+      await expect(slider).toHaveText('90 days');
       // The same simulation's ledger now runs under the reader's retention.
-      await expect.poll(() => page.locator('.scrolly .ledger').textContent()).toContain('Custom');
+      await expect(page.locator('.scrolly .ledger')).toContainText('Custom');
     });
   });
 
-  test('citations are numbered in order, link to the references, and preview their source in a popover that Escape closes', async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test('citations are numbered in order, link to the references, and preview their source in a popover that Escape closes', async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       const first = page.locator('.cite-link').first();
-      expect(await first.textContent()).toBe('source 1');
-      expect(await first.getAttribute('href')).toBe('#ref-intercept-2016');
+      await expect(first).toHaveText('source 1');
+      await expect(first).toHaveAttribute('href', '#ref-intercept-2016');
       const preview = page.locator('.cite-preview').first();
-      expect(await preview.isVisible()).toBe(false);
+      await expect(preview).toBeHidden();
       // Hovering or focusing the number shows nothing (SC 1.4.13): the preview appears only when asked for.
       await first.hover();
       await first.focus();
-      expect(await preview.isVisible()).toBe(false);
+      await expect(preview).toBeHidden();
       // The preview button is the next stop in the tab order; Enter opens the preview.
       await page.keyboard.press('Tab');
       const peek = page.locator('.cite-peek').first();
       expect(await peek.evaluate((el) => el === document.activeElement)).toBe(true);
-      expect(await peek.textContent()).toContain('Preview source 1');
+      await expect(peek).toContainText('Preview source 1');
       await page.keyboard.press('Enter');
-      await expect.poll(() => preview.isVisible()).toBe(true);
-      expect(await preview.locator('.cite-title').textContent()).toBe('Apple Logs Your iMessage Contacts — and May Share Them With Police');
-      expect(await preview.textContent()).toContain('The Intercept');
+      await expect(preview).toBeVisible();
+      await expect(preview.locator('.cite-title')).toHaveText('Apple Logs Your iMessage Contacts — and May Share Them With Police');
+      await expect(preview).toContainText('The Intercept');
       // It sits inside the viewport, even at the narrowest width the site supports.
       const box = await preview.boundingBox();
       const width = page.viewportSize()?.width ?? 0;
       expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
       // Escape dismisses it, and focus stays on the button that opened it.
       await page.keyboard.press('Escape');
-      await expect.poll(() => preview.isVisible()).toBe(false);
+      await expect(preview).toBeHidden();
       expect(await peek.evaluate((el) => el === document.activeElement)).toBe(true);
       // A click opens it; its Close button closes it; a click elsewhere (light dismiss) closes it too.
       await peek.click();
-      await expect.poll(() => preview.isVisible()).toBe(true);
+      await expect(preview).toBeVisible();
       await preview.getByRole('button', { name: 'Close' }).click();
-      await expect.poll(() => preview.isVisible()).toBe(false);
+      await expect(preview).toBeHidden();
       await peek.click();
-      await expect.poll(() => preview.isVisible()).toBe(true);
+      await expect(preview).toBeVisible();
       await page.locator('main h1').click();
-      await expect.poll(() => preview.isVisible()).toBe(false);
+      await expect(preview).toBeHidden();
       const refs = page.locator('.references ol li');
-      expect(await refs.first().getAttribute('id')).toBe('ref-intercept-2016');
+      await expect(refs.first()).toHaveAttribute('id', 'ref-intercept-2016');
       const numbers = await page.locator('.cite-link').evaluateAll((links) => links.map((a) => Number(a.textContent?.replace('source ', ''))));
       // Numbers first appear in order 1, 2, 3, … and the list has one entry per number.
       const firsts = numbers.filter((n, i) => numbers.indexOf(n) === i);
       expect(firsts).toEqual(firsts.map((_, i) => i + 1));
-      expect(await refs.count()).toBe(firsts.length);
+      await expect(refs).toHaveCount(firsts.length);
     });
   });
 
-  test("the legal panel's citations name their sources, so they cannot be mistaken for the page's numbered references", async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test("the legal panel's citations name their sources, so they cannot be mistaken for the page's numbered references", async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       const panel = page.locator('[data-panel="legal"]');
       await panel.scrollIntoViewIfNeeded();
       await islandsReady(page);
@@ -219,47 +217,47 @@ describe('explainers', () => {
       expect(names).toContain('Savage, 2021');
       // The page's own citations stay numbered, in the text, and the panel uses none of them.
       expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
-      expect(await panel.locator('.cite-link').count()).toBe(0);
+      await expect(panel.locator('.cite-link')).toHaveCount(0);
     });
   });
 
-  test('at 320 px a citation preview opens on a tap, fits the screen and closes on Escape', async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test('at 320 px a citation preview opens on a tap, fits the screen and closes on Escape', async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       const peek = page.locator('.cite-peek').first();
       const preview = page.locator('.cite-preview').first();
       await peek.scrollIntoViewIfNeeded();
       await peek.tap();
-      await expect.poll(() => preview.isVisible()).toBe(true);
+      await expect(preview).toBeVisible();
       const box = await preview.boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await page.keyboard.press('Escape');
-      await expect.poll(() => preview.isVisible()).toBe(false);
+      await expect(preview).toBeHidden();
     }, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
   });
 
-  test('a prediction is answered first, then revealed', async () => {
-    await site.visit(FLAGSHIP, async ({ page }) => {
+  test('a prediction is answered first, then revealed', async ({ visit }) => {
+    await visit(FLAGSHIP, async ({ page }) => {
       const predict = page.locator('.predict').first();
       await predict.getByRole('radio').nth(0).check();
-      expect(await predict.locator('.answer').isVisible()).toBe(false);
+      await expect(predict.locator('.answer')).toBeHidden();
       await predict.getByText('Reveal the answer').click();
-      expect(await predict.locator('.answer').textContent()).toContain("Maya's phone asked about Sam's number");
+      await expect(predict.locator('.answer')).toContainText("Maya's phone asked about Sam's number");
     });
   });
 
-  test('the text-only explainer ships no JavaScript at all', async () => {
-    await site.visit('explainers/four-kinds-of-legal-process/', async ({ page }) => {
-      expect(await page.locator('script').count()).toBe(0);
-      expect(await page.locator('astro-island').count()).toBe(0);
+  test('the text-only explainer ships no JavaScript at all', async ({ visit }) => {
+    await visit('explainers/four-kinds-of-legal-process/', async ({ page }) => {
+      await expect(page.locator('script')).toHaveCount(0);
+      await expect(page.locator('astro-island')).toHaveCount(0);
       expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
       // Its citation previews still open and close, natively, without a line of JavaScript.
       const preview = page.locator('.cite-preview').first();
       await page.locator('.cite-peek').first().click();
-      await expect.poll(() => preview.isVisible()).toBe(true);
+      await expect(preview).toBeVisible();
       expect(await preview.locator('.cite-title').textContent()).toBeTruthy();
       await page.keyboard.press('Escape');
-      await expect.poll(() => preview.isVisible()).toBe(false);
+      await expect(preview).toBeHidden();
     });
   });
 });

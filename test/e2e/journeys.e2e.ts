@@ -1,16 +1,14 @@
-import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { islandsReady, useSite } from '../support/site.ts';
+import type { Page } from '@playwright/test';
+import { expect, islandsReady, test } from '../support/site.ts';
 
 // The simulator issue's end-to-end journeys, driven only through what a reader can click and type.
-const site = useSite();
 const composer = (page: Page) => page.locator('section.composer');
 const lookupRows = (page: Page) => page.locator('.ledger tbody tr', { hasText: 'Lookup record' });
 
 async function jumpToDay(page: Page, day: number): Promise<void> {
   await page.locator('.time form.jump input').fill(String(day));
   await page.locator('.time form.jump').getByRole('button', { name: 'Go' }).click();
-  await expect.poll(() => page.locator('.time .now').textContent()).toBe(`Day ${day}, 00:00`);
+  await expect(page.locator('.time .now')).toHaveText(`Day ${day}, 00:00`);
 }
 
 async function typeAddress(page: Page, address: string): Promise<void> {
@@ -19,42 +17,44 @@ async function typeAddress(page: Page, address: string): Promise<void> {
   await field.press('Enter');
 }
 
-describe('journeys', () => {
-  test.each([
+test.describe('journeys', () => {
+  for (const [policyName, goneDay, heldDay] of [
     ['Apple, 2016', 31, 30],
     ['Apple, 2020s', 26, 25],
-  ])('under %s a lookup typed but never sent is held, then gone on day %i', async (policyName, goneDay, heldDay) => {
-    await site.visit('simulator/', async ({ page }) => {
-      await islandsReady(page);
-      await page.locator('section.policy').getByRole('radio', { name: new RegExp(policyName.replace(/[(),]/g, '.')) }).check();
-      await typeAddress(page, 'ben@example.org');
-      await expect.poll(() => lookupRows(page).count()).toBe(1);
-      await jumpToDay(page, heldDay);
-      await expect.poll(() => lookupRows(page).count()).toBe(1);
-      await jumpToDay(page, goneDay);
-      await expect.poll(() => lookupRows(page).count()).toBe(0);
+  ] as const) {
+    test(`under ${policyName} a lookup typed but never sent is held, then gone on day ${goneDay}`, async ({ visit }) => {
+      await visit('simulator/', async ({ page }) => {
+        await islandsReady(page);
+        await page.locator('section.policy').getByRole('radio', { name: new RegExp(policyName.replace(/[(),]/g, '.')) }).check();
+        await typeAddress(page, 'ben@example.org');
+        await expect(lookupRows(page)).toHaveCount(1);
+        await jumpToDay(page, heldDay);
+        await expect(lookupRows(page)).toHaveCount(1);
+        await jumpToDay(page, goneDay);
+        await expect(lookupRows(page)).toHaveCount(0);
+      });
     });
-  });
+  }
 
-  test('an offline tablet gets the message when it comes back within 30 days', async () => {
-    await site.visit('simulator/', async ({ page }) => {
+  test('an offline tablet gets the message when it comes back within 30 days', async ({ visit }) => {
+    await visit('simulator/', async ({ page }) => {
       await islandsReady(page);
       await page.getByRole('button', { name: "Go offline: Ben's tablet" }).click();
       await typeAddress(page, 'Ben');
       await composer(page).getByLabel('Message', { exact: true }).fill('Are you there?');
       await composer(page).getByRole('button', { name: 'Send' }).click();
-      await expect.poll(() => page.locator('.ledger tbody tr', { hasText: 'Queued message' }).count()).toBe(1);
+      await expect(page.locator('.ledger tbody tr', { hasText: 'Queued message' })).toHaveCount(1);
       await jumpToDay(page, 20);
       await page.getByRole('button', { name: "Come online: Ben's tablet" }).click();
-      await expect.poll(() => page.locator('.ledger tbody tr', { hasText: 'Queued message' }).count()).toBe(0);
+      await expect(page.locator('.ledger tbody tr', { hasText: 'Queued message' })).toHaveCount(0);
       const conversation = page.locator('section', { has: page.getByRole('heading', { name: 'On the devices' }) });
       await conversation.getByRole('combobox').selectOption({ label: "Ben's tablet (Ben)" });
-      await expect.poll(() => conversation.textContent()).toContain('Are you there?');
+      await expect(conversation).toContainText('Are you there?');
     });
   });
 
-  test('after the 30-day hold the offline tablet never gets the message', async () => {
-    await site.visit('simulator/', async ({ page }) => {
+  test('after the 30-day hold the offline tablet never gets the message', async ({ visit }) => {
+    await visit('simulator/', async ({ page }) => {
       await islandsReady(page);
       await page.getByRole('button', { name: "Go offline: Ben's tablet" }).click();
       await typeAddress(page, 'Ben');
@@ -64,8 +64,8 @@ describe('journeys', () => {
       await page.getByRole('button', { name: "Come online: Ben's tablet" }).click();
       const conversation = page.locator('section', { has: page.getByRole('heading', { name: 'On the devices' }) });
       await conversation.getByRole('combobox').selectOption({ label: "Ben's tablet (Ben)" });
-      await expect.poll(() => composer(page).textContent()).toContain('dropped');
-      expect(await conversation.textContent()).not.toContain('Too late');
+      await expect(composer(page)).toContainText('dropped');
+      await expect(conversation).not.toContainText('Too late');
     });
   });
 });

@@ -1,22 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { islandsReady, useSite } from '../support/site.ts';
+import { expect, islandsReady, test } from '../support/site.ts';
 
 /*
  * A scenario page printed is a worksheet: questions with lines, the discussion questions, and the
  * provider's records on the day the page was left at, as a table; no controls, navigation, iframes
  * or answers. Set PRINT_OUT=<dir> to keep the PDF and a screenshot to look at.
  */
-const site = useSite();
 
-describe('print', () => {
-  test('a scenario page prints as a worksheet with the ledger of the day shown', async () => {
-    await site.visit('scenarios/a-number-typed/', async ({ page }) => {
+test.describe('print', () => {
+  test('a scenario page prints as a worksheet with the ledger of the day shown', async ({ visit }) => {
+    await visit('scenarios/a-number-typed/', async ({ page }) => {
       await islandsReady(page);
       await page.getByRole('textbox', { name: 'Day', exact: true }).fill('10');
       await page.getByRole('button', { name: 'Go', exact: true }).click();
-      await expect.poll(() => page.locator('.time .now').textContent()).toBe('Day 10, 00:00');
+      await expect(page.locator('.time .now')).toHaveText('Day 10, 00:00');
       await page.locator('[data-builder] summary').click(); // an open builder with its preview must not print either
       await page.locator('.prompts details').first().locator('summary').click(); // nor a revealed answer
 
@@ -33,7 +31,7 @@ describe('print', () => {
       expect(await visible('.teacher .discussion > li')).toBe(3);
       expect(await visible('[data-stepper] .steps li')).toBe(7);
       expect(await visible('.print-only')).toBe(1);
-      expect(await page.locator('.ledger .summary').textContent()).toMatch(/records? held at Day 10, 00:00 under Apple, 2016/);
+      await expect(page.locator('.ledger .summary')).toHaveText(/records? held at Day 10, 00:00 under Apple, 2016/);
       expect(await visible('.ledger table tbody tr')).toBeGreaterThan(0);
       expect(await visible('[data-panel]:not([data-panel="ledger"])')).toBe(0);
 

@@ -1,10 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openWatched } from '../support/browser.ts';
-import { siteUrl, useSite } from '../support/site.ts';
+import type { Page } from '@playwright/test';
+import { expect, siteOrigin, siteUrl, test } from '../support/site.ts';
 
 // The site promises its readers: no cookies, nothing written to their browser's storage, no request to
 // anyone else (the harness blocks and reports those), and a strict Content-Security-Policy. Every built
@@ -23,7 +21,6 @@ function builtPages(dir = DIST, prefix = ''): string[] {
 }
 
 const pages = builtPages();
-const site = useSite();
 
 declare global {
   interface Window {
@@ -105,13 +102,14 @@ test('the built site has pages to check', () => {
   expect(pages).toContain('');
 });
 
-describe.each(pages.map((path) => [`/${path}`, path]))('%s', (_, path) => {
-  test('sets no cookie and stores nothing, on load and after a pause', async () => {
-    await site.visit(
+for (const path of pages) test.describe(`/${path}`, () => {
+  test('sets no cookie and stores nothing, on load and after a pause', async ({ visit }) => {
+    await visit(
       path,
       async ({ page, context }) => {
         expect(await context.cookies(), 'cookies after load').toEqual([]);
         expect(await storedState(page), 'after load').toEqual(NOTHING_STORED);
+        // Proving that nothing is stored later either (a timer, an idle callback) needs a pause.
         await page.waitForTimeout(500);
         expect(await context.cookies(), 'cookies after 500 ms').toEqual([]);
         expect(await storedState(page), 'after 500 ms').toEqual(NOTHING_STORED);
@@ -120,8 +118,8 @@ describe.each(pages.map((path) => [`/${path}`, path]))('%s', (_, path) => {
     );
   });
 
-  test('has the strict Content-Security-Policy and the deploy headers', async () => {
-    await site.visit(
+  test('has the strict Content-Security-Policy and the deploy headers', async ({ visit }) => {
+    await visit(
       path,
       async ({ page, response }) => {
         const headers = response?.headers() ?? {};
@@ -131,7 +129,7 @@ describe.each(pages.map((path) => [`/${path}`, path]))('%s', (_, path) => {
         expect(headers['permissions-policy']).toMatch(/(^|, )camera=\(\)/);
 
         const metas = page.locator('meta[http-equiv="content-security-policy" i]');
-        expect(await metas.count(), 'one CSP <meta>').toBe(1);
+        await expect(metas, 'one CSP <meta>').toHaveCount(1);
         const policy = parsePolicy((await metas.getAttribute('content')) ?? '');
         expect(policy.get('default-src')).toEqual(["'self'"]);
         expect(policy.get('object-src')).toEqual(["'none'"]);
@@ -165,9 +163,9 @@ function parsePolicy(policy: string): Map<string, string[]> {
 }
 
 // The checks above are only worth something if they can fail.
-describe('the privacy checks', () => {
-  test('see every kind of storage write', async () => {
-    await site.visit(
+test.describe('the privacy checks', () => {
+  test('see every kind of storage write', async ({ visit }) => {
+    await visit(
       '',
       async ({ page, context }) => {
         await page.evaluate(async () => {
@@ -193,38 +191,30 @@ describe('the privacy checks', () => {
     );
   });
 
-  test('the CSP stops an injected inline script and a request to another origin', async () => {
-    const watched = await openWatched(site.browser, inject('siteOrigin'));
-    try {
-      await watched.page.goto(siteUrl(''));
-      await watched.page.evaluate(() => {
-        const script = document.createElement('script');
-        script.textContent = 'window.__injected = true';
-        document.body.append(script);
-        document.body.insertAdjacentHTML('beforeend', '<img alt="" src="https://example.invalid/pixel.png">');
-      });
-      await expect.poll(() => watched.errors.join('\n')).toMatch(/inline script[^\n]*Content Security Policy/);
-      await expect.poll(() => watched.errors.join('\n')).toMatch(/example\.invalid\/pixel\.png[^\n]*Content Security Policy/);
-      expect(await watched.page.evaluate(() => '__injected' in window)).toBe(false);
-      expect(watched.foreignRequests).toEqual([]);
-    } finally {
-      await watched.context.close();
-    }
+  test('the CSP stops an injected inline script and a request to another origin', async ({ watch }) => {
+    const watched = await watch();
+    await watched.page.goto(siteUrl(''));
+    await watched.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.body.append(script);
+      document.body.insertAdjacentHTML('beforeend', '<img alt="" src="https://example.invalid/pixel.png">');
+    });
+    await expect.poll(() => watched.errors.join('\n')).toMatch(/inline script[^\n]*Content Security Policy/);
+    await expect.poll(() => watched.errors.join('\n')).toMatch(/example\.invalid\/pixel\.png[^\n]*Content Security Policy/);
+    expect(await watched.page.evaluate(() => '__injected' in window)).toBe(false);
+    expect(watched.foreignRequests).toEqual([]);
   });
 
-  test('a page that is not an embed refuses to be framed', async () => {
-    const watched = await openWatched(site.browser, inject('siteOrigin'));
-    try {
-      const framer = `${inject('siteOrigin')}/__framer__`;
-      await watched.page.route(framer, (route) =>
-        route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>framer</title><iframe src="${siteUrl('')}"></iframe>` }),
-      );
-      await watched.page.goto(framer);
-      await expect.poll(() => watched.errors.join('\n')).toMatch(/frame-ancestors 'none'/);
-      const child = watched.page.frames().find((frame) => frame !== watched.page.mainFrame());
-      expect(await child?.evaluate(() => document.querySelector('main') !== null).catch(() => false)).toBe(false);
-    } finally {
-      await watched.context.close();
-    }
+  test('a page that is not an embed refuses to be framed', async ({ watch }) => {
+    const watched = await watch();
+    const framer = `${siteOrigin()}/__framer__`;
+    await watched.page.route(framer, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>framer</title><iframe src="${siteUrl('')}"></iframe>` }),
+    );
+    await watched.page.goto(framer);
+    await expect.poll(() => watched.errors.join('\n')).toMatch(/frame-ancestors 'none'/);
+    const child = watched.page.frames().find((frame) => frame !== watched.page.mainFrame());
+    expect(await child?.evaluate(() => document.querySelector('main') !== null).catch(() => false)).toBe(false);
   });
 });

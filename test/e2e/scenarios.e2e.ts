@@ -1,26 +1,23 @@
-import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { islandsReady, useSite } from '../support/site.ts';
+import type { Page } from '@playwright/test';
+import { expect, islandsReady, test } from '../support/site.ts';
 import { SCENARIOS, endSummary, stepClock } from './scenario-fixtures.ts';
 import { DAY, formatSimTime } from '../../src/model/index.ts';
-
-const site = useSite();
 
 /** Runs the scenario to its end through the time controls, and checks the ledger agrees with the model. */
 async function runToEnd(page: Page, s: (typeof SCENARIOS)[number]): Promise<void> {
   await page.getByRole('textbox', { name: 'Day', exact: true }).fill(String(s.duration));
   await page.getByRole('button', { name: 'Go', exact: true }).click();
-  await expect.poll(() => page.locator('.time .now').textContent()).toBe(formatSimTime((s.duration - 1) * DAY));
+  await expect(page.locator('.time .now')).toHaveText(formatSimTime((s.duration - 1) * DAY));
   await page.getByRole('button', { name: '+1 day' }).click();
-  await expect.poll(() => page.locator('.time .now').textContent()).toBe(formatSimTime(s.duration * DAY));
-  await expect.poll(() => page.locator('.time button.primary').textContent()).toBe('Ended');
-  await expect.poll(() => page.locator('.ledger .summary').textContent()).toContain(endSummary(s));
+  await expect(page.locator('.time .now')).toHaveText(formatSimTime(s.duration * DAY));
+  await expect(page.locator('.time button.primary')).toHaveText('Ended');
+  await expect(page.locator('.ledger .summary')).toContainText(endSummary(s));
 }
 
-describe('scenario gallery', () => {
-  test('lists every teaching scenario with its summary and a link to its page', async () => {
-    await site.visit('scenarios/', async ({ page }) => {
-      expect(await page.locator('h1').textContent()).toBe('Scenarios');
+test.describe('scenario gallery', () => {
+  test('lists every teaching scenario with its summary and a link to its page', async ({ visit }) => {
+    await visit('scenarios/', async ({ page }) => {
+      await expect(page.locator('h1')).toHaveText('Scenarios');
       for (const s of SCENARIOS.filter((s) => s.id !== 'sandbox')) {
         const link = page.getByRole('link', { name: s.title, exact: true });
         expect(await link.getAttribute('href'), s.id).toMatch(new RegExp(`/scenarios/${s.id}/$`));
@@ -29,23 +26,24 @@ describe('scenario gallery', () => {
   });
 });
 
-describe.each(SCENARIOS.map((s) => [s.id, s] as const))('%s', (id, s) => {
-  test('scenario page: narration steps move the simulation, and the script runs to its end', async () => {
-    await site.visit(`scenarios/${id}/`, async ({ page }) => {
+for (const s of SCENARIOS) test.describe(s.id, () => {
+  const id = s.id;
+  test('scenario page: narration steps move the simulation, and the script runs to its end', async ({ visit }) => {
+    await visit(`scenarios/${id}/`, async ({ page }) => {
       await islandsReady(page);
-      expect(await page.locator('h1').textContent()).toBe(s.title);
+      await expect(page.locator('h1')).toHaveText(s.title);
       const count = page.locator('[data-step-count]');
-      await expect.poll(() => count.textContent()).toBe(`Step 1 of ${s.narration.length}`);
+      await expect(count).toHaveText(`Step 1 of ${s.narration.length}`);
       await page.getByRole('button', { name: 'Next', exact: true }).first().click();
-      await expect.poll(() => count.textContent()).toBe(`Step 2 of ${s.narration.length}`);
-      await expect.poll(() => page.locator('.time .now').textContent()).toBe(stepClock(s, 2));
+      await expect(count).toHaveText(`Step 2 of ${s.narration.length}`);
+      await expect(page.locator('.time .now')).toHaveText(stepClock(s, 2));
       // Keyboard: the arrow keys inside the stepper.
       await page.locator('[data-stepper] button').last().focus();
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => count.textContent()).toBe(`Step 3 of ${s.narration.length}`);
+      await expect(count).toHaveText(`Step 3 of ${s.narration.length}`);
       await page.keyboard.press('ArrowLeft');
-      await expect.poll(() => count.textContent()).toBe(`Step 2 of ${s.narration.length}`);
-      expect(await page.locator('[data-stepper] li:not([hidden])').count()).toBe(1);
+      await expect(count).toHaveText(`Step 2 of ${s.narration.length}`);
+      await expect(page.locator('[data-stepper] li:not([hidden])')).toHaveCount(1);
       // At either end the button stays focusable (aria-disabled), so the arrows keep working.
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
@@ -54,25 +52,25 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('%s', (id, s) => {
       await runToEnd(page, s);
 
       // Teaching parts are on the page without script: prompts, discussion notes, activity, sources, corrections.
-      expect(await page.locator('.prompts .prompt').count()).toBe(s.prompts.length);
-      expect(await page.locator('.teacher .discussion > li').count()).toBe(s.discussion.length);
-      expect(await page.locator('.teacher .activity li').count()).toBe(s.activity.steps.length);
-      expect(await page.locator('#sources li').count()).toBe(s.sources.length);
-      expect(await page.locator('#corrections').count()).toBe(1);
+      await expect(page.locator('.prompts .prompt')).toHaveCount(s.prompts.length);
+      await expect(page.locator('.teacher .discussion > li')).toHaveCount(s.discussion.length);
+      await expect(page.locator('.teacher .activity li')).toHaveCount(s.activity.steps.length);
+      await expect(page.locator('#sources li')).toHaveCount(s.sources.length);
+      await expect(page.locator('#corrections')).toHaveCount(1);
       const reveal = page.locator('.prompts details').first();
       await reveal.locator('summary').click();
-      expect(await reveal.textContent()).toContain(`Answer ${String.fromCharCode(65 + s.prompts[0]!.answer)}`);
+      await expect(reveal).toContainText(`Answer ${String.fromCharCode(65 + s.prompts[0]!.answer)}`);
     });
   });
 
-  test('embed page: no site navigation, an attribution link, not indexed, and the script runs to its end', async () => {
-    await site.visit(`embed/${id}/`, async ({ page }) => {
+  test('embed page: no site navigation, an attribution link, not indexed, and the script runs to its end', async ({ visit }) => {
+    await visit(`embed/${id}/`, async ({ page }) => {
       await islandsReady(page);
-      expect(await page.locator('nav[aria-label="Site"]').count()).toBe(0);
-      expect(await page.locator('footer').count()).toBe(0);
-      expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+      await expect(page.locator('nav[aria-label="Site"]')).toHaveCount(0);
+      await expect(page.locator('footer')).toHaveCount(0);
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
       const attribution = page.locator('a.attribution');
-      expect(await attribution.getAttribute('target')).toBe('_blank');
+      await expect(attribution).toHaveAttribute('target', '_blank');
       expect(await attribution.getAttribute('rel')).toContain('noopener');
       expect(await attribution.getAttribute('href')).toMatch(new RegExp(`/scenarios/${id}/$`));
       await runToEnd(page, s);

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { islandsReady, siteUrl, useSite, type VisitOptions } from '../support/site.ts';
+import type { Page } from '@playwright/test';
+import { expect, islandsReady, siteUrl, test, type VisitOptions } from '../support/site.ts';
 import { XSS_MARKER, XSS_PAYLOADS, XSS_VALID_ADDRESSES } from '../support/xss-corpus.ts';
 import { XSS_GUARD, watchDialogs, xssState } from '../support/xss-guard.ts';
 
@@ -11,7 +10,6 @@ import { XSS_GUARD, watchDialogs, xssState } from '../support/xss-guard.ts';
  * element or handler may come from a payload, the text shows as text where it is shown, and the
  * page still works afterwards. useSite() fails the visit on any console error and runs axe.
  */
-const site = useSite();
 const GUARDED: VisitOptions = { initScript: XSS_GUARD };
 /** Each test feeds a whole corpus through one page: allow for a busy CI machine. */
 const SLOW = 180_000;
@@ -38,13 +36,15 @@ async function send(page: Page, text: string): Promise<string> {
   await message(page).fill(text);
   const typed = await message(page).inputValue();
   await composer(page).getByRole('button', { name: 'Send' }).click();
-  await expect.poll(() => bubbles(page).count()).toBe(before + 1);
+  await expect(bubbles(page)).toHaveCount(before + 1);
   return typed;
 }
 
-describe('XSS corpus on /simulator/', () => {
-  test(`message text: ${XSS_PAYLOADS.length} payloads sent show as plaintext on the devices and never on the provider's side`, async () => {
-    await site.visit(
+test.describe('XSS corpus on /simulator/', () => {
+  test.describe.configure({ timeout: SLOW });
+
+  test(`message text: ${XSS_PAYLOADS.length} payloads sent show as plaintext on the devices and never on the provider's side`, async ({ visit }) => {
+    await visit(
       'simulator/',
       async ({ page }) => {
         const dialogs = watchDialogs(page);
@@ -56,7 +56,7 @@ describe('XSS corpus on /simulator/', () => {
           const typed = await send(page, payload);
           // The box keeps up to 2,000 characters; what it held is what was sent.
           expect(typed).toBe(payload.slice(0, 2000).replace(/\r\n?/g, '\n'));
-          expect(await bubbles(page).last().textContent(), `bubble for ${JSON.stringify(payload.slice(0, 40))}`).toBe(typed);
+          await expect(bubbles(page).last(), `bubble for ${JSON.stringify(payload.slice(0, 40))}`).toHaveText(typed);
           sent.push(typed);
         }
         await expectClean(page, dialogs, 'sending every payload');
@@ -73,14 +73,14 @@ describe('XSS corpus on /simulator/', () => {
         }
         // Still usable: another message goes through.
         expect(await send(page, 'Still here?')).toBe('Still here?');
-        expect(await composer(page).locator('.fanout tbody tr').count()).toBe(4);
+        await expect(composer(page).locator('.fanout tbody tr')).toHaveCount(4);
       },
       GUARDED,
     );
-  }, SLOW);
+  });
 
-  test(`address field: ${XSS_PAYLOADS.length} invalid addresses get an inline reason and are never looked up`, async () => {
-    await site.visit(
+  test(`address field: ${XSS_PAYLOADS.length} invalid addresses get an inline reason and are never looked up`, async ({ visit }) => {
+    await visit(
       'simulator/',
       async ({ page }) => {
         const dialogs = watchDialogs(page);
@@ -90,26 +90,26 @@ describe('XSS corpus on /simulator/', () => {
           await to(page).fill(payload);
           await to(page).press('Enter');
           await expect.poll(() => to(page).getAttribute('aria-invalid'), { message: JSON.stringify(payload.slice(0, 40)) }).toBe('true');
-          expect(await error.textContent()).toMatch(/^(Enter a|That is not|Phone numbers need|A phone number has)/);
+          await expect(error).toHaveText(/^(Enter a|That is not|Phone numbers need|A phone number has)/);
           // Send and Call say the same and send nothing.
           await message(page).fill('hello');
           await composer(page).getByRole('button', { name: 'Send' }).click();
           await composer(page).getByRole('button', { name: 'Call' }).click();
-          expect(await to(page).inputValue()).toBe(payload.replace(/[\r\n]/g, ''));
+          await expect(to(page)).toHaveValue(payload.replace(/[\r\n]/g, ''));
         }
         await expectClean(page, dialogs, 'every invalid address');
-        expect(await page.locator('.ledger tbody tr').filter({ hasText: 'Lookup record' }).count()).toBe(0);
-        expect(await composer(page).locator('.fanout').count()).toBe(0);
+        await expect(page.locator('.ledger tbody tr').filter({ hasText: 'Lookup record' })).toHaveCount(0);
+        await expect(composer(page).locator('.fanout')).toHaveCount(0);
         // Still usable.
         await to(page).fill('Cy');
         expect(await send(page, 'Hi Cy')).toBe('Hi Cy');
       },
       GUARDED,
     );
-  }, SLOW);
+  });
 
-  test(`hostile but valid addresses (${XSS_VALID_ADDRESSES.length}): looked up, held, graphed and exported as text`, async () => {
-    await site.visit(
+  test(`hostile but valid addresses (${XSS_VALID_ADDRESSES.length}): looked up, held, graphed and exported as text`, async ({ visit }) => {
+    await visit(
       'simulator/',
       async ({ page }) => {
         const dialogs = watchDialogs(page);
@@ -121,7 +121,7 @@ describe('XSS corpus on /simulator/', () => {
           await expect.poll(() => lookup.first().textContent(), { message: address }).toBe(address.toLowerCase());
           await message(page).fill(`to ${address}`);
           await composer(page).getByRole('button', { name: 'Send' }).click();
-          await expect.poll(() => composer(page).locator('.sms-note').textContent()).toContain(address.toLowerCase());
+          await expect(composer(page).locator('.sms-note')).toContainText(address.toLowerCase());
         }
         await expectClean(page, dialogs, 'looking up and texting every hostile address');
         // Held as text in the ledger's lookup records, and labelled as text in the contact graph's SVG.
@@ -143,10 +143,10 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  }, SLOW);
+  });
 
-  test(`device name: ${XSS_PAYLOADS.length} payloads name new devices, shown as text`, async () => {
-    await site.visit(
+  test(`device name: ${XSS_PAYLOADS.length} payloads name new devices, shown as text`, async ({ visit }) => {
+    await visit(
       'simulator/',
       async ({ page }) => {
         const dialogs = watchDialogs(page);
@@ -162,11 +162,11 @@ describe('XSS corpus on /simulator/', () => {
           const typed = (await name.inputValue()).trim();
           await cy.getByRole('button', { name: 'Add and register' }).click();
           if (typed === '') {
-            await expect.poll(() => cy.locator('.error').textContent()).toContain('Give the device a name');
+            await expect(cy.locator('.error')).toContainText('Give the device a name');
             continue;
           }
           await expect.poll(() => labels.count(), { message: JSON.stringify(payload.slice(0, 40)) }).toBe(before + 1);
-          expect(await labels.last().textContent()).toBe(typed);
+          await expect(labels.last()).toHaveText(typed);
         }
         await expectClean(page, dialogs, 'adding a device for every payload');
         // The new names reach the composer's device picker and Cy's phone's alerts, as text.
@@ -181,10 +181,10 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  }, SLOW);
+  });
 
-  test('day field and custom retention fields reject every payload', async () => {
-    await site.visit(
+  test('day field and custom retention fields reject every payload', async ({ visit }) => {
+    await visit(
       'simulator/',
       async ({ page }) => {
         const dialogs = watchDialogs(page);
@@ -196,7 +196,7 @@ describe('XSS corpus on /simulator/', () => {
           await time.getByRole('button', { name: 'Go' }).click();
           await expect.poll(() => time.locator('form.jump .error').textContent(), { message: JSON.stringify(payload.slice(0, 40)) }).toMatch(/^Enter a whole day from 1 to \d+\.$/);
         }
-        expect(await time.locator('.now').textContent()).toBe('Day 1, 00:00');
+        await expect(time.locator('.now')).toHaveText('Day 1, 00:00');
         // Number fields take keys, not pasted text: type each payload's first characters into one.
         const policy = page.locator('section.policy');
         const field = policy.locator('form.custom input[type="number"]').first();
@@ -204,20 +204,20 @@ describe('XSS corpus on /simulator/', () => {
           await field.fill('');
           await field.pressSequentially(payload.slice(0, 40));
           await policy.getByRole('button', { name: 'Apply custom retention' }).click();
-          await expect.poll(() => policy.locator('form.custom [role="status"]').textContent()).toMatch(/^(Not applied: fix the days marked below\.|Nothing changed\.|Applied: .+\.)$/);
+          await expect(policy.locator('form.custom [role="status"]')).toHaveText(/^(Not applied: fix the days marked below\.|Nothing changed\.|Applied: .+\.)$/);
         }
         await expectClean(page, dialogs, 'the day and retention fields');
         // Still usable.
         await day.fill('3');
         await time.getByRole('button', { name: 'Go' }).click();
-        await expect.poll(() => time.locator('.now').textContent()).toBe('Day 3, 00:00');
+        await expect(time.locator('.now')).toHaveText('Day 3, 00:00');
       },
       GUARDED,
     );
-  }, SLOW);
+  });
 
-  test(`URL query and fragment: ${XSS_PAYLOADS.length} payloads leave the page working`, async () => {
-    await site.visit(
+  test(`URL query and fragment: ${XSS_PAYLOADS.length} payloads leave the page working`, async ({ visit }) => {
+    await visit(
       'simulator/',
       async ({ page, errors }) => {
         const dialogs = watchDialogs(page);
@@ -232,10 +232,10 @@ describe('XSS corpus on /simulator/', () => {
           // The islands that load at once (time controls, composer) hydrate: the scripts ran with the URL in place.
           await page.locator('astro-island:not([ssr]) > section.time').waitFor();
           await page.locator('astro-island:not([ssr]) > section.composer').waitFor();
-          expect(await page.locator('section.time .now').textContent()).toBe('Day 1, 00:00');
+          await expect(page.locator('section.time .now')).toHaveText('Day 1, 00:00');
           await expectClean(page, dialogs, `?…=${payload.slice(0, 40)}`);
           expect(errors, `console errors with ?…=${payload.slice(0, 40)}`).toEqual([]);
-          expect(await page.locator('body').textContent()).not.toContain(XSS_MARKER);
+          await expect(page.locator('body')).not.toContainText(XSS_MARKER);
         }
         // Still usable after the last one, every island included.
         await islandsReady(page);
@@ -244,5 +244,5 @@ describe('XSS corpus on /simulator/', () => {
       },
       GUARDED,
     );
-  }, SLOW);
+  });
 });

@@ -1,18 +1,27 @@
-import { afterAll, beforeAll, expect, inject } from 'vitest';
-import type { BrowserContextOptions, Response } from 'playwright-core';
-import { axeViolations, describeViolations, launchChromium, openWatched, type LaunchedBrowser, type Watched } from './browser.ts';
+import { test as base, expect, type BrowserContextOptions, type Response } from '@playwright/test';
+import { axeViolations, describeViolations, openWatched, type Watched } from '../../tools/browser.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Where the built site is served, with its base path and a trailing slash. */
-    siteUrl: string;
-    siteOrigin: string;
-  }
+export { expect };
+export { islandsReady } from '../../tools/islands.ts';
+
+/** The base path the site was built and is served under, with a trailing slash ('/' or e.g. '/wtsk/'). */
+export const BASE = process.env['SITE_BASE'] ?? '/';
+
+/** The served site's origin; e2e-setup.ts starts the server and sets it before any worker starts. */
+export function siteOrigin(): string {
+  const origin = process.env['E2E_SITE_ORIGIN'];
+  if (!origin) throw new Error('E2E_SITE_ORIGIN is not set: run the browser tests with `npm run test:e2e` (playwright.config.ts serves the site)');
+  return origin;
 }
 
-/** Absolute URL of a site-relative path on the local server. */
+/** Absolute URL of a site-relative path on the local server, under the base. */
 export function siteUrl(path = ''): string {
-  return inject('siteUrl') + path.replace(/^\/+/, '');
+  return siteOrigin() + BASE + path.replace(/^\/+/, '');
+}
+
+/** A root-relative href as the site writes it under its base: sitePath('embed/x/') is '/wtsk/embed/x/' under /wtsk/. */
+export function sitePath(path: string): string {
+  return BASE + path.replace(/^\/+/, '');
 }
 
 export interface VisitOptions extends BrowserContextOptions {
@@ -32,67 +41,48 @@ export interface Visited extends Watched {
   response: Response | null;
 }
 
-/**
- * Gives a test file one shared Chromium, and `visit()`, which opens a page with the three
- * checks every page test gets: axe finds no WCAG 2.2 AA violation, no console error or
- * uncaught exception, and no request to another origin.
- */
-export function useSite() {
-  let launched: LaunchedBrowser | undefined;
-  beforeAll(async () => {
-    launched = await launchChromium();
-  });
-  afterAll(async () => {
-    await launched?.close();
-  });
+export type Visit = (path: string, body: (visited: Visited) => Promise<void>, options?: VisitOptions) => Promise<void>;
 
-  async function visit(
-    path: string,
-    body: (visited: Visited) => Promise<void>,
-    options: VisitOptions = {},
-  ): Promise<void> {
-    if (!launched) throw new Error('useSite(): the browser did not start');
-    const { axe = true, initScript, allowOrigins = [], ...contextOptions } = options;
-    const watched = await openWatched(launched.browser, inject('siteOrigin'), contextOptions, allowOrigins);
-    try {
-      if (initScript !== undefined) await watched.context.addInitScript(initScript);
-      const url = /^https?:\/\//.test(path) ? path : siteUrl(path);
-      const response = await watched.page.goto(url, { waitUntil: 'load' });
-      expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
-      await body({ ...watched, response });
-      if (axe) {
-        const violations = await axeViolations(watched.page);
-        expect(violations, describeViolations(violations)).toEqual([]);
+export interface SiteFixtures {
+  /**
+   * Opens a page of the site in a fresh context and runs `body` on it, then fails the test on any of
+   * the three checks every page gets: an axe WCAG 2.2 AA violation, a console error or uncaught
+   * exception, or a request to another origin (each such request is also aborted, so nothing leaks).
+   */
+  visit: Visit;
+  /** Opens a watched context without visiting anything, for tests that check the harness itself. */
+  watch: (options?: BrowserContextOptions) => Promise<Watched>;
+}
+
+export const test = base.extend<SiteFixtures>({
+  visit: async ({ browser }, use) => {
+    await use(async (path, body, options = {}) => {
+      const { axe = true, initScript, allowOrigins = [], ...contextOptions } = options;
+      const watched = await openWatched(browser, siteOrigin(), contextOptions, allowOrigins);
+      try {
+        if (initScript !== undefined) await watched.context.addInitScript(initScript);
+        const url = /^https?:\/\//.test(path) ? path : siteUrl(path);
+        const response = await watched.page.goto(url, { waitUntil: 'load' });
+        expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
+        await body({ ...watched, response });
+        if (axe) {
+          const violations = await axeViolations(watched.page);
+          expect(violations, describeViolations(violations)).toEqual([]);
+        }
+        expect(watched.errors, 'console errors and uncaught exceptions').toEqual([]);
+        expect(watched.foreignRequests, 'requests to other origins').toEqual([]);
+      } finally {
+        await watched.context.close();
       }
-      expect(watched.errors, 'console errors and uncaught exceptions').toEqual([]);
-      expect(watched.foreignRequests, 'requests to other origins').toEqual([]);
-    } finally {
-      await watched.context.close();
-    }
-  }
-
-  return {
-    visit,
-    get browser() {
-      if (!launched) throw new Error('useSite(): the browser did not start');
-      return launched.browser;
-    },
-  };
-}
-
-/**
- * Waits until every island on the page has hydrated (Astro drops the `ssr` attribute then),
- * scrolling each into view first, since panels below the first screen hydrate when visible.
- */
-export async function islandsReady(page: import('playwright-core').Page): Promise<void> {
-  const islands = page.locator('astro-island');
-  const count = await islands.count();
-  for (let i = 0; i < count; i++) {
-    const island = islands.nth(i);
-    if ((await island.getAttribute('ssr')) === null) continue;
-    // Islands are display: contents, so scroll their first element into view instead.
-    await island.evaluate((el) => el.firstElementChild?.scrollIntoView({ block: 'center' }));
-    await page.waitForFunction((el) => !el?.hasAttribute('ssr'), await island.elementHandle(), { timeout: 15_000 });
-  }
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
+    });
+  },
+  watch: async ({ browser }, use) => {
+    const opened: Watched[] = [];
+    await use(async (options = {}) => {
+      const watched = await openWatched(browser, siteOrigin(), options);
+      opened.push(watched);
+      return watched;
+    });
+    for (const watched of opened) await watched.context.close();
+  },
+});

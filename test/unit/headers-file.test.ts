@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { headersFor, parseHeadersFile, patternMatches } from '../support/headers-file.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { headersFor, parseHeadersFile, patternMatches } from '../../tools/headers-file.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 
 describe('the _headers parser', () => {
   test('reads rules, header lines, detach lines and comments', () => {

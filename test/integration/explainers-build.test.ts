@@ -1,6 +1,6 @@
 /**
- * Kept with the browser tests, which run one file at a time, because a build is heavy: in the unit
- * suite it would slow the tests running beside it on a two-core machine.
+ * Integration tier (npm run test:integration): a build is heavy, and in the unit suite it would slow
+ * the tests running beside it on a two-core machine.
  *
  * A real `astro build` of the site with the explainers collection pointed at a fixture folder
  * (EXPLAINERS_DIR), in a scratch copy of the project so the real build's caches and dist/ are never

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * Drives the /simulator/ page the way a reader does, only faster: for probes that need many
- * records (long tasks, heap soak) and for the XSS and offline tests.
+ * records: the browser benchmarks (long tasks, heap soak) and the XSS, offline and expiry tests.
  */
 
 /** A distinct, valid E.164 phone number for each i (none of them belongs to the cast). */

@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_MISSING, findChromium } from './tools/chromium.ts';
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error(CHROMIUM_MISSING);
+
+// Browser tests in the installed Chromium (never a downloaded one) against the built site.
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.e2e.ts',
+  globalSetup: './test/support/e2e-setup.ts',
+  // Generous, because the machine is shared: a test fails on what the page does, never on how fast.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  // A retry would hide a flake; a test that fails once is a test to fix.
+  retries: 0,
+  forbidOnly: !!process.env['CI'],
+  // Every test opens its own context (the visit fixture), so tests of one file can share out across
+  // workers too, and the long files (privacy, scenarios, xss) do not leave a worker idle at the end.
+  fullyParallel: true,
+  workers: Number(process.env['E2E_WORKERS'] ?? 2),
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'test-results/html' }]],
+  outputDir: 'test-results/artifacts',
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: [...CHROMIUM_FLAGS] },
+    viewport: { width: 1280, height: 900 },
+    trace: 'retain-on-failure',
+  },
+});
