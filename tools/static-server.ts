@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -93,7 +93,7 @@ async function resolveFile(file: string): Promise<string | undefined> {
   return undefined;
 }
 
-async function notFound(res: import('node:http').ServerResponse, root: string): Promise<void> {
+async function notFound(res: ServerResponse, root: string): Promise<void> {
   let body: Buffer | string = 'Not found';
   try {
     body = await readFile(join(root, '404.html'));

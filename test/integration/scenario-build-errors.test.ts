@@ -57,7 +57,7 @@ describe('a broken scenario fails the build with its file, the field path and wh
       /script\.3\.person: .*a person from the cast, not "zed"/,
     ],
     ['time going backwards', 'backwards.yaml', mutate('at: day 6 10:00, do: legal-request', 'at: day 1 10:00, do: legal-request'), /script\.2\.at: .*time cannot go backwards/],
-    ['unknown source id', 'unknown-source.yaml', mutate(/^  - apple-lpg-2025$/m, '  - apple-lpg-2099'), /sources\.1: .*there is no "apple-lpg-2099"/],
+    ['unknown source id', 'unknown-source.yaml', mutate(/^ {2}- apple-lpg-2025$/m, '  - apple-lpg-2099'), /sources\.1: .*there is no "apple-lpg-2099"/],
   ])('%s', async (_name, file, yaml, message) => {
     const output = await sync(file, yaml);
     expect(output).toContain(`content/scenarios/${file}`);
