@@ -70,11 +70,7 @@ export default ts.config(
     ['**/components/**', '**/pages/**', '**/layouts/**', '*.svelte', '*.astro'],
     'src/lib serves components and pages; it must not import them back (DESIGN.md, Layers).',
   ),
-  layer(
-    ['src/components/**'],
-    ['**/pages/**', '**/layouts/**'],
-    'Components are used by pages and layouts, never the other way round (DESIGN.md, Layers).',
-  ),
+  layer(['src/components/**'], ['**/pages/**', '**/layouts/**'], 'Components are used by pages and layouts, never the other way round (DESIGN.md, Layers).'),
   prettier,
   ...svelte.configs['flat/prettier'],
 );

@@ -32,7 +32,9 @@
   function watch(frame) {
     if (frame.__wtskWatched) return;
     frame.__wtskWatched = true;
-    frame.addEventListener('load', function () { ask(frame); });
+    frame.addEventListener('load', function () {
+      ask(frame);
+    });
     ask(frame);
   }
   function watchAll() {

@@ -63,7 +63,9 @@ async function main(args: readonly string[]): Promise<number> {
     await server.close();
   }
   const seconds = Math.round((performance.now() - started) / 1000);
-  console.log(`Browser benchmarks, ${new Date().toISOString().slice(0, 10)}, Chromium at ${chromePath}; ${options.runs} run(s) per interaction figure, CPU slowdown ${CPU_SLOWDOWN}× for interactions; ${seconds} s.\n`);
+  console.log(
+    `Browser benchmarks, ${new Date().toISOString().slice(0, 10)}, Chromium at ${chromePath}; ${options.runs} run(s) per interaction figure, CPU slowdown ${CPU_SLOWDOWN}× for interactions; ${seconds} s.\n`,
+  );
   console.log(formatFigures(figures));
   return 0;
 }

@@ -166,11 +166,7 @@ function decodeEntities(value: string): string {
  */
 export function jsImports(code: string): string[] {
   const found = new Set<string>();
-  const patterns = [
-    /\bfrom\s*["'`]([^"'`\s]+)["'`]/g,
-    /\bimport\s*["'`]([^"'`\s]+)["'`]/g,
-    /\bimport\s*\(\s*["'`]([^"'`\s]+)["'`]\s*[,)]/g,
-  ];
+  const patterns = [/\bfrom\s*["'`]([^"'`\s]+)["'`]/g, /\bimport\s*["'`]([^"'`\s]+)["'`]/g, /\bimport\s*\(\s*["'`]([^"'`\s]+)["'`]\s*[,)]/g];
   for (const pattern of patterns) {
     for (const match of code.matchAll(pattern)) {
       const spec = match[1] ?? '';

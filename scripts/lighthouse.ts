@@ -73,4 +73,6 @@ if (failures.length > 0) {
   console.error(`\n${failures.join('\n')}`);
   process.exit(1);
 }
-console.log(`\nAll ${rows.length} pages meet performance ≥ ${THRESHOLDS.performance}, accessibility ${THRESHOLDS.accessibility}, best practices ${THRESHOLDS['best-practices']}, SEO ≥ ${THRESHOLDS.seo}.`);
+console.log(
+  `\nAll ${rows.length} pages meet performance ≥ ${THRESHOLDS.performance}, accessibility ${THRESHOLDS.accessibility}, best practices ${THRESHOLDS['best-practices']}, SEO ≥ ${THRESHOLDS.seo}.`,
+);

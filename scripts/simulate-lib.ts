@@ -280,15 +280,7 @@ export function journalJson(journal: readonly JournalEntry[]): string {
 export const JOURNAL_HEADER = ['t', 'day_time', 'action', 'outcome', 'reason', 'records', 'notes'] as const;
 
 export function journalCsv(journal: readonly JournalEntry[]): string {
-  const rows = journal.map((e) => [
-    e.t,
-    formatSimTime(e.t),
-    describeAction(e.action),
-    e.outcome,
-    e.reason ?? '',
-    e.records.join(' '),
-    e.notes.join('; '),
-  ]);
+  const rows = journal.map((e) => [e.t, formatSimTime(e.t), describeAction(e.action), e.outcome, e.reason ?? '', e.records.join(' '), e.notes.join('; ')]);
   return csv([[...JOURNAL_HEADER], ...rows]);
 }
 

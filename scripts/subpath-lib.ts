@@ -3,7 +3,19 @@
 // deploy and breaks on a sub-path one, so the built files must not contain any.
 
 /** Attributes that hold a URL (or, for srcset, a list of them) in the built HTML. */
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'data', 'srcset', 'component-url', 'renderer-url', 'before-hydration-url', 'xlink:href'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'data',
+  'srcset',
+  'component-url',
+  'renderer-url',
+  'before-hydration-url',
+  'xlink:href',
+];
 
 const ATTRIBUTE = new RegExp(`\\s(${URL_ATTRIBUTES.map((a) => a.replace(':', '\\:')).join('|')})\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'gi');
 const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)/gi;
@@ -12,7 +24,11 @@ const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 /** Decodes the few entities Astro writes in attribute values. */
 function unescape(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x2F;/gi, '/');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#x2F;/gi, '/');
 }
 
 /** Whether `url` leaves the base: root-relative outside it, or protocol-relative (another host). */
@@ -33,7 +49,13 @@ export function htmlUrls(html: string): string[] {
   for (const m of html.matchAll(ATTRIBUTE)) {
     const name = (m[1] ?? '').toLowerCase();
     const value = unescape(m[2] ?? m[3] ?? m[4] ?? '');
-    if (name === 'srcset') urls.push(...value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '').filter(Boolean));
+    if (name === 'srcset')
+      urls.push(
+        ...value
+          .split(',')
+          .map((part) => part.trim().split(/\s+/)[0] ?? '')
+          .filter(Boolean),
+      );
     else urls.push(value);
   }
   for (const m of html.matchAll(STYLE_BLOCK)) urls.push(...cssUrls(m[1] ?? ''));

@@ -13,8 +13,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ] as const;
 
-export const CHROMIUM_MISSING =
-  'No Chromium found: install it with `apt-get install chromium` (Debian) or set CHROMIUM_PATH to a Chromium binary.';
+export const CHROMIUM_MISSING = 'No Chromium found: install it with `apt-get install chromium` (Debian) or set CHROMIUM_PATH to a Chromium binary.';
 
 /**
  * Finds an installed Chromium without ever downloading one:

@@ -95,10 +95,7 @@ export const LONG_TASK_OBSERVER = () => {
 
 /** Long tasks that started at or after `since` (a performance.now() time in the page). */
 export async function longTasksSince(page: Page, since: number): Promise<{ start: number; duration: number }[]> {
-  return page.evaluate(
-    (t) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((e) => e.start >= t),
-    since,
-  );
+  return page.evaluate((t) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((e) => e.start >= t), since);
 }
 
 /** The median of a non-empty list of numbers. */

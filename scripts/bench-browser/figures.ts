@@ -73,7 +73,11 @@ export function formatFigures(figures: readonly Figure[]): string {
     ];
   });
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
   const body = [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   return [...body, '', ...notes.map((note, i) => `[${i + 1}] ${note}`)].join('\n');
 }

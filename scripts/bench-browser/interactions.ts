@@ -34,8 +34,7 @@ const EVENT_TIMING_OBSERVER = (floor: number) => {
 async function timeInteraction(page: Page, act: () => Promise<void>): Promise<number | null> {
   const since = await page.evaluate(() => performance.now());
   await act();
-  const read = () =>
-    page.evaluate((t) => (window as unknown as { __interactions: EventEntry[] }).__interactions.filter((e) => e.start >= t), since);
+  const read = () => page.evaluate((t) => (window as unknown as { __interactions: EventEntry[] }).__interactions.filter((e) => e.start >= t), since);
   try {
     await until('an Event Timing entry', async () => (await read()).length > 0, 2_000, 50);
   } catch {

@@ -37,7 +37,9 @@ export async function measureLighthouse(chromePath: string, siteUrl: string, pag
         unit: metric.unit,
         values: results.get(page)!.map(metric.read),
         reference: reference.map(metric.read),
-        ...(figures.length === 0 ? { note: 'Lighthouse mobile defaults (simulated 4× CPU slowdown and slow 4G), performance category only; /sources/ stands for the text-only pages.' } : {}),
+        ...(figures.length === 0
+          ? { note: 'Lighthouse mobile defaults (simulated 4× CPU slowdown and slow 4G), performance category only; /sources/ stands for the text-only pages.' }
+          : {}),
       });
     }
   }

@@ -23,7 +23,10 @@ async function play(page: Page, policy: string | undefined): Promise<Played> {
   await islandsReady(page);
   await typeAddresses(page, RECORDS);
   if (policy) {
-    await page.locator('section.policy').getByRole('radio', { name: new RegExp(`^${policy}\\b`) }).check();
+    await page
+      .locator('section.policy')
+      .getByRole('radio', { name: new RegExp(`^${policy}\\b`) })
+      .check();
     await until(`the ledger to follow the ${policy} policy`, async () => (await page.locator('section.ledger .summary strong').textContent()) === policy);
   }
   await until(`${RECORDS} records held`, async () => (await heldCount(page)) >= RECORDS);

@@ -28,7 +28,12 @@ export function measureWeight(dist: string, base: string): { figures: Figure[]; 
       values: [page.js / KB],
       ...(figures.length === 0 ? { note: 'gzip level 9, 1 KB = 1024 B, as `npm run budget` counts it; the heaviest page of each budget type.' } : {}),
     });
-    figures.push({ name: `first-load total, ${type} (/${page.page})`, unit: 'KB', values: [page.total / KB], ...(reference ? { reference: [reference.total / KB] } : {}) });
+    figures.push({
+      name: `first-load total, ${type} (/${page.page})`,
+      unit: 'KB',
+      values: [page.total / KB],
+      ...(reference ? { reference: [reference.total / KB] } : {}),
+    });
   }
   return { figures, heaviest };
 }

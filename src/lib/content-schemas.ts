@@ -15,7 +15,15 @@ import { scenarioTeachingShape } from './teaching-schema.ts';
 
 export { SOURCE_MARKERS, sourceClaimSchema, sourceIdSchema, sourceMarkerSchema, sourceSchema } from './source-schema.ts';
 export type { Source, SourceClaim, SourceMarker } from './source-schema.ts';
-export { activitySchema, correctionSchema, discussionItemSchema, narrationStepSchema, promptSchema, scenarioTeachingSchema, scenarioTeachingShape } from './teaching-schema.ts';
+export {
+  activitySchema,
+  correctionSchema,
+  discussionItemSchema,
+  narrationStepSchema,
+  promptSchema,
+  scenarioTeachingSchema,
+  scenarioTeachingShape,
+} from './teaching-schema.ts';
 export type { Correction, DiscussionItem, NarrationStep, Prompt, ScenarioTeaching } from './teaching-schema.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -111,7 +119,12 @@ export const explainerSchema = fields(
 ).superRefine((data, ctx) => {
   const known = readSourceIds();
   data.sources.forEach((id, index) => {
-    if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['sources', index], message: `unknown source id "${id}": expected a file name in content/sources/ (without .yaml)` });
+    if (!known.has(id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources', index],
+        message: `unknown source id "${id}": expected a file name in content/sources/ (without .yaml)`,
+      });
   });
   if (data.updated !== undefined && data.updated < data.published) {
     ctx.addIssue({ code: 'custom', path: ['updated'], message: `expected updated (${data.updated}) on or after published (${data.published})` });

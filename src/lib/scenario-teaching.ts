@@ -53,7 +53,10 @@ type Path = (string | number)[];
 
 /** Every reader-facing text of the teaching fields (and the title), with its field path. */
 export function teachingTexts(s: Scenario): [Path, string][] {
-  const out: [Path, string][] = [[['title'], s.title], [['summary'], s.summary]];
+  const out: [Path, string][] = [
+    [['title'], s.title],
+    [['summary'], s.summary],
+  ];
   s.goals.forEach((g, i) => out.push([['goals', i], g]));
   s.narration.forEach((n, i) => out.push([['narration', i, 'text'], n.text]));
   s.prompts.forEach((p, i) => {
@@ -93,14 +96,18 @@ export function teachingIssues(s: Scenario, knownSourceIds: ReadonlySet<string>)
   let previous = 0;
   s.narration.forEach((step, i) => {
     const t = within(step.at, ['narration', i, 'at']);
-    if (t < previous) issues.push({ path: ['narration', i, 'at'], message: `a time at or after the step before (${s.narration[i - 1]?.at}): narration cannot go backwards` });
+    if (t < previous)
+      issues.push({ path: ['narration', i, 'at'], message: `a time at or after the step before (${s.narration[i - 1]?.at}): narration cannot go backwards` });
     previous = Math.max(previous, t);
   });
 
   s.prompts.forEach((p, i) => {
     if (p.at !== undefined) within(p.at, ['prompts', i, 'at']);
     if (p.answer >= p.choices.length) {
-      issues.push({ path: ['prompts', i, 'answer'], message: `the index of the right choice, from 0 to ${p.choices.length - 1} (choices count from 0), not ${p.answer}` });
+      issues.push({
+        path: ['prompts', i, 'answer'],
+        message: `the index of the right choice, from 0 to ${p.choices.length - 1} (choices count from 0), not ${p.answer}`,
+      });
     }
     p.choices.forEach((c, j) => {
       if (p.choices.indexOf(c) !== j) issues.push({ path: ['prompts', i, 'choices', j], message: `choices that differ, but "${c}" repeats` });
@@ -118,7 +125,8 @@ export function teachingIssues(s: Scenario, knownSourceIds: ReadonlySet<string>)
     for (const id of citedIds(text)) {
       if (!isId(id)) issues.push({ path, message: `citations written {cite:source-id} with a kebab-case id, not "{cite:${id}}"` });
       else if (!knownSourceIds.has(id)) issues.push({ path, message: unknownSource(id, true) });
-      else if (!s.sources.includes(id)) issues.push({ path, message: `a citation of a source listed in this scenario's sources, but "${id}" is not listed: add it to sources` });
+      else if (!s.sources.includes(id))
+        issues.push({ path, message: `a citation of a source listed in this scenario's sources, but "${id}" is not listed: add it to sources` });
     }
     if (!apple && /\bApple\b/.test(text)) {
       issues.push({ path, message: `no "Apple" in a scenario whose policy is ${policyName}: say "the provider" (name Apple only under an Apple preset)` });
@@ -126,7 +134,8 @@ export function teachingIssues(s: Scenario, knownSourceIds: ReadonlySet<string>)
   }
 
   (s.corrections ?? []).forEach((c, i) => {
-    if (c.version > s.version) issues.push({ path: ['corrections', i, 'version'], message: `a version this scenario has reached (1 to ${s.version}), not ${c.version}` });
+    if (c.version > s.version)
+      issues.push({ path: ['corrections', i, 'version'], message: `a version this scenario has reached (1 to ${s.version}), not ${c.version}` });
   });
   return issues;
 }

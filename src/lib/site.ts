@@ -1,7 +1,6 @@
 /** Site-wide names and navigation, kept in one place so every page says the same thing. */
 export const SITE_TITLE = 'What the Server Keeps';
-export const SITE_TAGLINE =
-  'What a messaging provider keeps about you, even when your messages are end-to-end encrypted, and for how long.';
+export const SITE_TAGLINE = 'What a messaging provider keeps about you, even when your messages are end-to-end encrypted, and for how long.';
 
 export interface NavItem {
   /** Path relative to the site base, with a trailing slash. */

@@ -14,24 +14,17 @@ export const sourceMarkerSchema = z.enum(SOURCE_MARKERS);
 export type SourceMarker = z.infer<typeof sourceMarkerSchema>;
 
 /** Kebab-case, because ids are file names and URL fragments (/sources/#<id>). */
-export const sourceIdSchema = z
-  .string()
-  .regex(ID_PATTERN, `a source id is kebab-case: ${ID_RULE}`);
+export const sourceIdSchema = z.string().regex(ID_PATTERN, `a source id is kebab-case: ${ID_RULE}`);
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: many sources are only known to the month or year. */
-const partialDateSchema = z
-  .string()
-  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+const partialDateSchema = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
 
 /**
  * A claim is a short sentence in our own words. A plain string is checked as well as its source
  * (the source's marker); the object form names a weaker mark for that one claim, so one source can
  * hold a read claim and a recalled one without either borrowing the other's standing.
  */
-export const sourceClaimSchema = z.union([
-  z.string().min(1),
-  z.strictObject({ text: z.string().min(1), marker: sourceMarkerSchema }),
-]);
+export const sourceClaimSchema = z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), marker: sourceMarkerSchema })]);
 export type SourceClaim = z.infer<typeof sourceClaimSchema>;
 
 export const sourceSchema = z.strictObject({

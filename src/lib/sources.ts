@@ -54,10 +54,7 @@ export function claimMarker(claim: SourceClaim, source: Pick<Source, 'marker'>):
   return typeof claim === 'string' ? source.marker : claim.marker;
 }
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** "2016-09-28" → "28 September 2016", "2015-09" → "September 2015", "2016" → "2016". */
 export function formatSourceDate(date: string): string {

@@ -10,7 +10,9 @@ import { sourceIdSchema } from './source-schema.ts';
 
 const dayTimeSchema = z
   .string(expecting('a time like "day 3 14:00"'))
-  .refine((s) => parseDayTime(s) !== undefined, { error: (issue) => `expected a time like "day 3 14:00" (or "day 3" for midnight), got "${String(issue.input)}"` });
+  .refine((s) => parseDayTime(s) !== undefined, {
+    error: (issue) => `expected a time like "day 3 14:00" (or "day 3" for midnight), got "${String(issue.input)}"`,
+  });
 
 export const narrationStepSchema = fields(
   {
@@ -27,7 +29,10 @@ export const promptSchema = fields(
     at: dayTimeSchema.optional(),
     question: text('the question the reader answers before the reveal'),
     choices: list(text('a choice'), 'choices', 2, 5),
-    answer: z.number(expecting('the index of the right choice, counting from 0')).int({ error: 'expected a whole number: the index of the right choice' }).min(0, { error: 'expected the index of the right choice, counting from 0' }),
+    answer: z
+      .number(expecting('the index of the right choice, counting from 0'))
+      .int({ error: 'expected a whole number: the index of the right choice' })
+      .min(0, { error: 'expected the index of the right choice, counting from 0' }),
     explanation: text('the explanation shown after the reader answers'),
   },
   'a prompt ({ at?, question, choices, answer, explanation })',
@@ -44,11 +49,9 @@ export const correctionSchema = fields(
   {
     date: z.preprocess(
       dateAsText,
-      z
-        .string(expecting('a date written YYYY-MM-DD'))
-        .refine(isCalendarDate, {
-          error: (issue) => `expected a real date written YYYY-MM-DD, got "${String(issue.input)}"`,
-        }),
+      z.string(expecting('a date written YYYY-MM-DD')).refine(isCalendarDate, {
+        error: (issue) => `expected a real date written YYYY-MM-DD, got "${String(issue.input)}"`,
+      }),
     ),
     version: z.number(expecting('the scenario version that carries the change')).int().min(1, { error: 'expected a scenario version, from 1' }),
     text: text('what changed, and why'),

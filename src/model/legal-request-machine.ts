@@ -23,9 +23,7 @@ export interface LegalRequestContext {
 }
 
 export type LegalRequestEvent =
-  | { type: 'draft.changed'; process: LegalProcess; target: string }
-  | { type: 'request.served'; at: SimTime }
-  | { type: 'time.passed'; at: SimTime };
+  { type: 'draft.changed'; process: LegalProcess; target: string } | { type: 'request.served'; at: SimTime } | { type: 'time.passed'; at: SimTime };
 
 export type LegalRequestInput = Pick<LegalRequestContext, 'process' | 'target' | 'collectsUntil'>;
 

@@ -23,8 +23,7 @@ export function lastServedAt(
 
 /** The request's stage, when it was served (once it was), and what it returns. */
 export type LegalRequestAnswer = (
-  | { stage: Extract<LegalRequestStage, 'drafted'>; servedAt: undefined }
-  | { stage: Exclude<LegalRequestStage, 'drafted'>; servedAt: SimTime }
+  { stage: Extract<LegalRequestStage, 'drafted'>; servedAt: undefined } | { stage: Exclude<LegalRequestStage, 'drafted'>; servedAt: SimTime }
 ) & {
   /**
    * For a retrospective process, what it would produce if served at the moment viewed; for a pen

@@ -15,7 +15,8 @@ export const LEGAL_STANDARDS: Record<LegalProcess, { standard: string; sources: 
     sources: ['usc-18-2703', 'savage-2021'],
   },
   'pen-register': {
-    standard: 'A court order on a certification that the information is relevant to an ongoing criminal investigation; it collects routing data from the order on, never content.',
+    standard:
+      'A court order on a certification that the information is relevant to an ongoing criminal investigation; it collects routing data from the order on, never content.',
     sources: ['usc-18-3123', 'intercept-2016'],
   },
   warrant: {

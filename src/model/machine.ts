@@ -96,7 +96,18 @@ function initialContext(input: SimulationInput): SimulationContext {
   });
   // Steps scheduled at the very start run at once, so the page opens on the scenario's first moment.
   const latest = advanceTo(session, 0, engine);
-  return { scenario: input.scenario, config: input.config, session, policy, comparePolicy: undefined, backupMode: 'off', viewAt: undefined, crypto, revision: 0, latest };
+  return {
+    scenario: input.scenario,
+    config: input.config,
+    session,
+    policy,
+    comparePolicy: undefined,
+    backupMode: 'off',
+    viewAt: undefined,
+    crypto,
+    revision: 0,
+    latest,
+  };
 }
 
 export const simulationMachine = setup({
@@ -144,7 +155,13 @@ export const simulationMachine = setup({
     reset: assign(({ context, event }) => {
       assertEvent(event, 'reset');
       const seed = event.seed ?? context.session.world.seed;
-      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed, ...(context.config ? { config: context.config } : {}) });
+      const fresh = initialContext({
+        scenario: context.scenario,
+        policy: context.policy,
+        crypto: context.crypto,
+        seed,
+        ...(context.config ? { config: context.config } : {}),
+      });
       return { ...fresh, comparePolicy: context.comparePolicy, backupMode: context.backupMode, revision: context.revision + 1 };
     }),
   },

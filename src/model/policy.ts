@@ -105,7 +105,8 @@ const DEVICE_IDS: RetentionRule = {
   keep: { kind: 'forever' },
   fields: ALL_FIELDS('registration'),
   sources: ['savage-2021'],
-  assumption: 'How long device registrations are kept is not published; the model keeps them for the life of the account, since a subpoena can return device identifiers.',
+  assumption:
+    'How long device registrations are kept is not published; the model keeps them for the life of the account, since a subpoena can return device identifiers.',
 };
 
 const ROUTING_UNPUBLISHED: RetentionRule = {
@@ -246,9 +247,10 @@ export const WHATSAPP_LIKE: Policy = {
 };
 
 function everything(keep: Keep, sources: readonly string[], assumption: string): Record<Category, RetentionRule> {
-  return Object.fromEntries(
-    CATEGORIES.map((c) => [c, c === 'queue' ? QUEUE_30_DAYS : { keep, fields: ALL_FIELDS(c), sources, assumption }]),
-  ) as Record<Category, RetentionRule>;
+  return Object.fromEntries(CATEGORIES.map((c) => [c, c === 'queue' ? QUEUE_30_DAYS : { keep, fields: ALL_FIELDS(c), sources, assumption }])) as Record<
+    Category,
+    RetentionRule
+  >;
 }
 
 export const KEEP_FOREVER: Policy = {

@@ -48,7 +48,13 @@ export const castSchema = z.object({
 const at = { at: dayTime };
 export const scriptStepSchema = z.discriminatedUnion('do', [
   z.object({ ...at, do: z.literal('enter-address'), device: id, address: z.string().min(1) }),
-  z.object({ ...at, do: z.literal('send'), device: id, to: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]), text: z.string().min(1).max(2000) }),
+  z.object({
+    ...at,
+    do: z.literal('send'),
+    device: id,
+    to: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    text: z.string().min(1).max(2000),
+  }),
   z.object({ ...at, do: z.literal('call'), device: id, to: z.string().min(1), answered: z.boolean().optional() }),
   z.object({ ...at, do: z.literal('add-device'), person: id, device: deviceSchema }),
   z.object({ ...at, do: z.literal('remove-device'), device: id }),
@@ -71,7 +77,11 @@ export const scenarioCoreSchema = z.object({
   id,
   version: z.number().int().min(1),
   title: z.string().min(1),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   policy: policyChoiceSchema,
   /** How many days the scenario runs. */
   duration: z.number().int().min(1).max(400),
@@ -95,7 +105,8 @@ export function semanticIssues(s: ScenarioCore): ScenarioIssue[] {
   const devices = new Set<string>();
   const handles = new Map<string, string>();
   s.cast.networks.forEach((n, i) => {
-    if (s.cast.networks.findIndex((m) => m.id === n.id) !== i) issues.push({ path: ['cast', 'networks', i, 'id'], message: `a network id used once, but "${n.id}" repeats` });
+    if (s.cast.networks.findIndex((m) => m.id === n.id) !== i)
+      issues.push({ path: ['cast', 'networks', i, 'id'], message: `a network id used once, but "${n.id}" repeats` });
   });
   s.cast.people.forEach((p, i) => {
     if (people.has(p.id)) issues.push({ path: ['cast', 'people', i, 'id'], message: `a person id used once, but "${p.id}" repeats` });
@@ -109,28 +120,33 @@ export function semanticIssues(s: ScenarioCore): ScenarioIssue[] {
     p.devices.forEach((d, j) => {
       if (devices.has(d.id)) issues.push({ path: ['cast', 'people', i, 'devices', j, 'id'], message: `a device id used once, but "${d.id}" repeats` });
       devices.add(d.id);
-      if (!networks.has(d.network)) issues.push({ path: ['cast', 'people', i, 'devices', j, 'network'], message: `a network from cast.networks, not "${d.network}"` });
+      if (!networks.has(d.network))
+        issues.push({ path: ['cast', 'people', i, 'devices', j, 'network'], message: `a network from cast.networks, not "${d.network}"` });
     });
   });
   let previous = 0;
   const removed = new Set<string>();
   s.script.forEach((step, i) => {
     const t = parseDayTime(step.at) as SimTime;
-    if (t < previous) issues.push({ path: ['script', i, 'at'], message: `a time at or after the step before (${s.script[i - 1]?.at}): time cannot go backwards` });
+    if (t < previous)
+      issues.push({ path: ['script', i, 'at'], message: `a time at or after the step before (${s.script[i - 1]?.at}): time cannot go backwards` });
     previous = Math.max(previous, t);
     if (t > s.duration * DAY) issues.push({ path: ['script', i, 'at'], message: `a time within the scenario's ${s.duration} days` });
     if ('device' in step && typeof step.device === 'string') {
       if (!devices.has(step.device)) issues.push({ path: ['script', i, 'device'], message: `a device from the cast (or added earlier), not "${step.device}"` });
-      else if (removed.has(step.device) && step.do !== 'add-device') issues.push({ path: ['script', i, 'device'], message: `a device that still exists, but "${step.device}" was removed earlier` });
+      else if (removed.has(step.device) && step.do !== 'add-device')
+        issues.push({ path: ['script', i, 'device'], message: `a device that still exists, but "${step.device}" was removed earlier` });
     }
     if (step.do === 'add-device') {
       if (!people.has(step.person)) issues.push({ path: ['script', i, 'person'], message: `a person from the cast, not "${step.person}"` });
       if (devices.has(step.device.id)) issues.push({ path: ['script', i, 'device', 'id'], message: `a new device id, but "${step.device.id}" exists` });
-      if (!networks.has(step.device.network)) issues.push({ path: ['script', i, 'device', 'network'], message: `a network from cast.networks, not "${step.device.network}"` });
+      if (!networks.has(step.device.network))
+        issues.push({ path: ['script', i, 'device', 'network'], message: `a network from cast.networks, not "${step.device.network}"` });
       devices.add(step.device.id);
     }
     if (step.do === 'remove-device') removed.add(step.device);
-    if (step.do === 'change-network' && !networks.has(step.network)) issues.push({ path: ['script', i, 'network'], message: `a network from cast.networks, not "${step.network}"` });
+    if (step.do === 'change-network' && !networks.has(step.network))
+      issues.push({ path: ['script', i, 'network'], message: `a network from cast.networks, not "${step.network}"` });
   });
   return issues;
 }
@@ -147,7 +163,9 @@ export class ScenarioError extends Error {
 }
 
 export function formatPath(path: readonly (string | number | symbol)[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '') || '(top level)';
+  return (
+    path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '') || '(top level)'
+  );
 }
 
 /** zod issues in the project's wording: the path, then what was expected. */
@@ -177,4 +195,3 @@ export function parseScenario(data: unknown, file?: string): ScenarioCore {
   if (issues.length > 0) throw new ScenarioError(issues, file);
   return parsed.data;
 }
-

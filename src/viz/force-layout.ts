@@ -77,7 +77,12 @@ export function forceLayout(nodes: readonly string[], links: readonly LayoutLink
 
   const simulation = forceSimulation<Node>(simNodes)
     .randomSource(lcg(seed))
-    .force('link', forceLink<Node, { source: string; target: string }>(edges).id((n) => n.id).distance(distance))
+    .force(
+      'link',
+      forceLink<Node, { source: string; target: string }>(edges)
+        .id((n) => n.id)
+        .distance(distance),
+    )
     .force('charge', forceManyBody<Node>().strength(-distance * 3))
     .force('collide', forceCollide<Node>(distance / 3))
     // Pull loose nodes (no links) towards the middle, harder across the frame's short side, so the
@@ -122,9 +127,7 @@ export function fitInto(
   const offX = box.x0 + (boxW - w * sx) / 2;
   const offY = box.y0 + (boxH - h * sy) / 2;
   const round = (n: number) => Math.round(n * 100) / 100;
-  return Object.fromEntries(
-    Object.entries(points).map(([id, p]) => [id, { x: round(offX + (p.x - minX) * sx), y: round(offY + (p.y - minY) * sy) }]),
-  );
+  return Object.fromEntries(Object.entries(points).map(([id, p]) => [id, { x: round(offX + (p.x - minX) * sx), y: round(offY + (p.y - minY) * sy) }]));
 }
 
 /**

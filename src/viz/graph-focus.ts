@@ -31,11 +31,7 @@ export interface Focused<I extends FocusEdge, A extends FocusEdge> {
  * touches them (records, plus one for each real conversation), ties broken by handle so the same
  * graph always draws the same way. Only edges between kept nodes are drawn.
  */
-export function focusGraph<I extends FocusEdge, A extends FocusEdge>(
-  graph: FocusInput<I, A>,
-  pinned: ReadonlySet<string>,
-  max: number,
-): Focused<I, A> {
+export function focusGraph<I extends FocusEdge, A extends FocusEdge>(graph: FocusInput<I, A>, pinned: ReadonlySet<string>, max: number): Focused<I, A> {
   if (graph.nodes.length <= max) {
     return { nodes: [...graph.nodes], inferred: [...graph.inferred], actual: [...graph.actual], hiddenNodes: 0 };
   }

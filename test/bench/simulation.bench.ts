@@ -94,15 +94,15 @@ describe('held-at over a 1,000,000-record history', () => {
   // Built in beforeAll, not at collection, so it does not weigh on the population runs above.
   const ledger = emptyLedger();
   beforeAll(() => {
-  for (let i = 0; i < 1_000_000; i++) {
-    const t = Math.floor((i * 365 * DAY) / 1_000_000);
-    append(ledger, {
-      category: 'lookup',
-      recordedAt: t,
-      handles: ['+15550000001', '+15550000002'],
-      fields: { requesterHandle: '+15550000001', requesterIp: '203.0.113.1', lookedUpHandle: '+15550000002', deviceCount: 2 },
-    });
-  }
+    for (let i = 0; i < 1_000_000; i++) {
+      const t = Math.floor((i * 365 * DAY) / 1_000_000);
+      append(ledger, {
+        category: 'lookup',
+        recordedAt: t,
+        handles: ['+15550000001', '+15550000002'],
+        fields: { requesterHandle: '+15550000001', requesterIp: '203.0.113.1', lookedUpHandle: '+15550000002', deviceCount: 2 },
+      });
+    }
   });
   let q = 0;
   const nextT = () => ((q++ * 7919) % 365) * DAY + 12 * HOUR;
@@ -118,6 +118,8 @@ describe('held-at over a 1,000,000-record history', () => {
       query();
       times.push(performance.now() - start);
     }).run({ iterations: 200, time: 0, warmupIterations: 10, warmupTime: 0 });
-    report.push(`held-at, ${name}: median ${(median(times) * 1000).toFixed(1)} µs, worst ${(Math.max(...times) * 1000).toFixed(1)} µs over ${times.length} queries`);
+    report.push(
+      `held-at, ${name}: median ${(median(times) * 1000).toFixed(1)} µs, worst ${(Math.max(...times) * 1000).toFixed(1)} µs over ${times.length} queries`,
+    );
   });
 });

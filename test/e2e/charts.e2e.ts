@@ -95,7 +95,9 @@ test.describe('charts: what metadata reveals', () => {
       await to.press('Enter');
       await expect(summary).toContainText('The one link an observer can draw is not a real conversation; nobody has really talked yet.');
       await expect(graph(page).getByRole('img', { name: 'What the records show' })).toContainText('lookup only');
-      await expect(graph(page).locator('#' + (await graph(page).getByRole('img', { name: 'What the records show' }).getAttribute('aria-describedby')))).toHaveText('Links: Ana and Dee (lookup only).',);
+      await expect(
+        graph(page).locator('#' + (await graph(page).getByRole('img', { name: 'What the records show' }).getAttribute('aria-describedby'))),
+      ).toHaveText('Links: Ana and Dee (lookup only).');
 
       await graph(page).getByText('Table: links and their evidence').click();
       const row = graph(page).locator('table tbody tr').first();

@@ -80,7 +80,7 @@ test.describe('devices: composer, fan-out, people', () => {
       await ana.getByRole('button', { name: 'Add and register' }).click();
       await expect(ana.locator('.device-list > li')).toHaveCount(3);
       const phoneAlerts = ana.getByRole('list', { name: "Alerts on Ana's phone, newest first" });
-      await expect(phoneAlerts.locator('li').first()).toContainText('A new device, “Ana\'s tablet”');
+      await expect(phoneAlerts.locator('li').first()).toContainText("A new device, “Ana's tablet”");
       // One registration record per handle Ana has (a phone number and an email address).
       await expect(ledgerRows(page, 'Device registration')).toHaveCount(before + 2);
       // The conversation on her phone shows the alert too.

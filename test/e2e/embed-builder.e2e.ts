@@ -142,7 +142,10 @@ test.describe('view options', () => {
       const play = page.locator('.controls button[aria-pressed]');
       const count = page.locator('[data-step-count]');
       // The moment shown: the view, when a frame carried time past the pause and the view went back.
-      const shown = async () => (await page.locator('.time .viewing').count()) > 0 ? (await page.locator('.time .viewing').textContent())!.replace('viewing ', '') : await page.locator('.time .now').textContent();
+      const shown = async () =>
+        (await page.locator('.time .viewing').count()) > 0
+          ? (await page.locator('.time .viewing').textContent())!.replace('viewing ', '')
+          : await page.locator('.time .now').textContent();
       await expect(page.locator('.controls select')).toHaveValue('30');
       // Step 1 (day 1, 09:00) is a pause point: playback stops there, on that step.
       await expect(page.locator('.time .now')).not.toHaveText('Day 1, 00:00');

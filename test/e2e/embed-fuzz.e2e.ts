@@ -17,9 +17,14 @@ const cut = (s: string) => s.slice(0, 3000);
 
 const name = fc.oneof(fc.constantFrom(...NAMES), fc.constantFrom(...XSS_PAYLOADS).map(cut), fc.string({ maxLength: 12 }));
 const value = fc.oneof(fc.constantFrom(...GOOD), fc.constantFrom(...XSS_PAYLOADS).map(cut), fc.string({ maxLength: 40 }), fc.integer().map(String));
-const encoded = fc.array(fc.tuple(name, value), { maxLength: 6 }).map((pairs) => pairs.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join('&'));
+const encoded = fc
+  .array(fc.tuple(name, value), { maxLength: 6 })
+  .map((pairs) => pairs.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join('&'));
 // Raw text straight into the query: broken escapes, stray separators, unencoded markup.
-const raw = fc.oneof(fc.constantFrom(...XSS_PAYLOADS).map((p) => `day=${cut(p)}`), fc.string({ maxLength: 60 }).map((s) => s.replace(/#/g, '')));
+const raw = fc.oneof(
+  fc.constantFrom(...XSS_PAYLOADS).map((p) => `day=${cut(p)}`),
+  fc.string({ maxLength: 60 }).map((s) => s.replace(/#/g, '')),
+);
 const query = fc.oneof({ arbitrary: encoded, weight: 3 }, { arbitrary: raw, weight: 1 });
 const SEED = 20261127;
 /** 200 queries in four parts of 50, each its own test with its own fixed seed, so workers can share them out. */
@@ -28,7 +33,9 @@ const RUNS = 50;
 
 test.describe('embed page under hostile URLs', () => {
   for (let part = 0; part < PARTS; part++) {
-    test(`random or hostile queries, part ${part + 1} of ${PARTS} (seed ${SEED + part}): no script runs, nothing is injected, the page stays usable`, async ({ visit }) => {
+    test(`random or hostile queries, part ${part + 1} of ${PARTS} (seed ${SEED + part}): no script runs, nothing is injected, the page stays usable`, async ({
+      visit,
+    }) => {
       test.setTimeout(300_000);
       await visit(PAGE, async ({ page, errors }) => {
         // What a payload could create, if it ever became markup: counted on the clean page first

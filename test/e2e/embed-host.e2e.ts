@@ -52,7 +52,16 @@ test.describe('embed host script', () => {
         // The sandboxed embed runs with an opaque origin: no cookies, no storage, and still works.
         const sandboxed = await frameOf(page, 'sandboxed');
         expect(await sandboxed.evaluate(() => self.origin)).toBe('null');
-        expect(await sandboxed.evaluate(() => { try { void localStorage.length; return 'storage'; } catch { return 'no storage'; } })).toBe('no storage');
+        expect(
+          await sandboxed.evaluate(() => {
+            try {
+              void localStorage.length;
+              return 'storage';
+            } catch {
+              return 'no storage';
+            }
+          }),
+        ).toBe('no storage');
         await expect(sandboxed.locator('.time .now')).toHaveText('Day 5, 00:00');
 
         // The content shrinks (the reader filters every category out of the ledger), then grows

@@ -5,7 +5,10 @@ import { expect, islandsReady, sitePath, test } from '../support/site.ts';
 // Explainer pages as a reader uses them: the scrollytelling figure driven by scrolling and by its
 // buttons, the scrubbable number, citations and references, predictions, and the text-only page
 // that ships no JavaScript. Every visit also runs axe and fails on console errors and foreign requests.
-const slugs = readdirSync('content/explainers').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)).sort();
+const slugs = readdirSync('content/explainers')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.slice(0, -4))
+  .sort();
 const FLAGSHIP = 'explainers/the-2016-lookup-logs/';
 
 const shownTime = (page: Page) => page.locator('.scrolly .scrolly-time').textContent();
@@ -17,18 +20,25 @@ const lookupRows = (page: Page) => page.locator('.scrolly .ledger tbody tr', { h
  */
 async function scrollyReady(page: Page): Promise<void> {
   await page.locator('.scrolly').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.6));
-  await page.waitForFunction(() => {
-    const islands = [...document.querySelectorAll('.scrolly astro-island')];
-    return islands.length > 0 && islands.every((island) => !island.hasAttribute('ssr'));
-  }, undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      const islands = [...document.querySelectorAll('.scrolly astro-island')];
+      return islands.length > 0 && islands.every((island) => !island.hasAttribute('ssr'));
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 /** Scrolls so that a step's top sits just above the viewport's half-way line (where the story reads it). */
 async function scrollToStep(page: Page, index: number): Promise<void> {
-  await page.locator('.scrolly-step').nth(index).evaluate((el) => {
-    const top = el.getBoundingClientRect().top + window.scrollY;
-    window.scrollTo(0, top - window.innerHeight * 0.4);
-  });
+  await page
+    .locator('.scrolly-step')
+    .nth(index)
+    .evaluate((el) => {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, top - window.innerHeight * 0.4);
+    });
 }
 
 test.describe('explainers', () => {
@@ -42,7 +52,13 @@ test.describe('explainers', () => {
     });
   });
 
-  for (const [slug, width, colorScheme] of slugs.flatMap((slug) => [[slug, 320, 'light'], [slug, 1280, 'dark']] as const)) {
+  for (const [slug, width, colorScheme] of slugs.flatMap(
+    (slug) =>
+      [
+        [slug, 320, 'light'],
+        [slug, 1280, 'dark'],
+      ] as const,
+  )) {
     test(`${slug} renders, hydrates and fits ${width} px (${colorScheme})`, async ({ visit }) => {
       await visit(
         `explainers/${slug}/`,
@@ -59,24 +75,28 @@ test.describe('explainers', () => {
   }
 
   test('scrolling the story moves the simulation: a lookup appears, is held on day 10 and gone on day 31', async ({ visit }) => {
-    await visit(FLAGSHIP, async ({ page }) => {
-      await scrollyReady(page);
-      expect(await shownTime(page)).toBe('Day 1, 00:00');
-      await scrollToStep(page, 1);
-      await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-      await expect(lookupRows(page)).toHaveCount(1);
-      await expect(page.locator('.scrolly-step').nth(1)).toHaveAttribute('data-active');
-      await scrollToStep(page, 3);
-      await expect.poll(() => shownTime(page)).toBe('Day 10, 12:30');
-      await expect(lookupRows(page)).toHaveCount(1);
-      await scrollToStep(page, 4);
-      await expect.poll(() => shownTime(page)).toBe('Day 31, 10:00');
-      await expect(lookupRows(page)).toHaveCount(0);
-      // Back up the page: the view looks back in time, and the record is there again.
-      await scrollToStep(page, 1);
-      await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-      await expect(lookupRows(page)).toHaveCount(1);
-    }, { viewport: { width: 1280, height: 900 } });
+    await visit(
+      FLAGSHIP,
+      async ({ page }) => {
+        await scrollyReady(page);
+        expect(await shownTime(page)).toBe('Day 1, 00:00');
+        await scrollToStep(page, 1);
+        await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
+        await expect(lookupRows(page)).toHaveCount(1);
+        await expect(page.locator('.scrolly-step').nth(1)).toHaveAttribute('data-active');
+        await scrollToStep(page, 3);
+        await expect.poll(() => shownTime(page)).toBe('Day 10, 12:30');
+        await expect(lookupRows(page)).toHaveCount(1);
+        await scrollToStep(page, 4);
+        await expect.poll(() => shownTime(page)).toBe('Day 31, 10:00');
+        await expect(lookupRows(page)).toHaveCount(0);
+        // Back up the page: the view looks back in time, and the record is there again.
+        await scrollToStep(page, 1);
+        await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
+        await expect(lookupRows(page)).toHaveCount(1);
+      },
+      { viewport: { width: 1280, height: 900 } },
+    );
   });
 
   test('every step is reachable with the buttons and the keyboard, without scrolling', async ({ visit }) => {
@@ -125,11 +145,15 @@ test.describe('explainers', () => {
   });
 
   test('without JavaScript every step still reads, in order', async ({ visit }) => {
-    await visit(FLAGSHIP, async ({ page }) => {
-      const steps = page.locator('.scrolly-step');
-      await expect(steps).toHaveCount(6);
-      for (let i = 0; i < 6; i++) await expect(steps.nth(i)).toBeVisible();
-    }, { javaScriptEnabled: false, axe: false });
+    await visit(
+      FLAGSHIP,
+      async ({ page }) => {
+        const steps = page.locator('.scrolly-step');
+        await expect(steps).toHaveCount(6);
+        for (let i = 0; i < 6; i++) await expect(steps.nth(i)).toBeVisible();
+      },
+      { javaScriptEnabled: false, axe: false },
+    );
   });
 
   test('the scrubbable number is a keyboard slider that changes the simulation’s retention', async ({ visit }) => {
@@ -222,18 +246,22 @@ test.describe('explainers', () => {
   });
 
   test('at 320 px a citation preview opens on a tap, fits the screen and closes on Escape', async ({ visit }) => {
-    await visit(FLAGSHIP, async ({ page }) => {
-      const peek = page.locator('.cite-peek').first();
-      const preview = page.locator('.cite-preview').first();
-      await peek.scrollIntoViewIfNeeded();
-      await peek.tap();
-      await expect(preview).toBeVisible();
-      const box = await preview.boundingBox();
-      expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      await page.keyboard.press('Escape');
-      await expect(preview).toBeHidden();
-    }, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+    await visit(
+      FLAGSHIP,
+      async ({ page }) => {
+        const peek = page.locator('.cite-peek').first();
+        const preview = page.locator('.cite-preview').first();
+        await peek.scrollIntoViewIfNeeded();
+        await peek.tap();
+        await expect(preview).toBeVisible();
+        const box = await preview.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+        await page.keyboard.press('Escape');
+        await expect(preview).toBeHidden();
+      },
+      { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true },
+    );
   });
 
   test('a prediction is answered first, then revealed', async ({ visit }) => {

@@ -14,7 +14,9 @@ test.describe('the page-test harness', () => {
         throw new Error('deliberate uncaught');
       });
     });
-    await expect.poll(() => watched.errors.join('\n')).toMatch(/console: deliberate[\s\S]*uncaught: deliberate uncaught|uncaught: deliberate uncaught[\s\S]*console: deliberate/);
+    await expect
+      .poll(() => watched.errors.join('\n'))
+      .toMatch(/console: deliberate[\s\S]*uncaught: deliberate uncaught|uncaught: deliberate uncaught[\s\S]*console: deliberate/);
     await expect.poll(() => watched.foreignRequests).toEqual(['https://example.invalid/pixel.png']);
     const violations = await axeViolations(watched.page);
     expect(violations.map((v) => v.id)).toContain('image-alt');

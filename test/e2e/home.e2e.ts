@@ -37,10 +37,7 @@ test.describe('home page', () => {
     await visit('', async ({ page }) => {
       await islandsReady(page);
       const figure = page.locator('.try');
-      expect(await figure.locator('[data-panel]').evaluateAll((els) => els.map((el) => el.getAttribute('data-panel')))).toEqual([
-        'composer',
-        'ledger',
-      ]);
+      expect(await figure.locator('[data-panel]').evaluateAll((els) => els.map((el) => el.getAttribute('data-panel')))).toEqual(['composer', 'ledger']);
       const to = figure.locator('section.composer').getByLabel('To', { exact: true });
       await to.fill('ben@example.org');
       await to.press('Enter');

@@ -25,7 +25,10 @@ test.describe('journeys', () => {
     test(`under ${policyName} a lookup typed but never sent is held, then gone on day ${goneDay}`, async ({ visit }) => {
       await visit('simulator/', async ({ page }) => {
         await islandsReady(page);
-        await page.locator('section.policy').getByRole('radio', { name: new RegExp(policyName.replace(/[(),]/g, '.')) }).check();
+        await page
+          .locator('section.policy')
+          .getByRole('radio', { name: new RegExp(policyName.replace(/[(),]/g, '.')) })
+          .check();
         await typeAddress(page, 'ben@example.org');
         await expect(lookupRows(page)).toHaveCount(1);
         await jumpToDay(page, heldDay);

@@ -41,11 +41,9 @@ test.describe('legal request panel', () => {
       const legal = page.locator('section.legal');
       await ask(page, 'Subpoena', '+15550100142');
       const headings = legal.locator('.produced h4');
-      await expect.poll(() => headings.allTextContents()).toEqual([
-        expect.stringContaining('Account'),
-        expect.stringContaining('Device registration'),
-        expect.stringContaining('Connection'),
-      ]);
+      await expect
+        .poll(() => headings.allTextContents())
+        .toEqual([expect.stringContaining('Account'), expect.stringContaining('Device registration'), expect.stringContaining('Connection')]);
       await expect(legal.locator('.produced')).toContainText('Held for ever.');
       await expect(legal.locator('.cannot')).toContainText('Message content');
       await expect(legal.locator('.cannot')).toContainText('end-to-end encrypted');
@@ -128,7 +126,10 @@ test.describe('retention policy panel', () => {
   test('the preset radio group works from the keyboard', async ({ visit }) => {
     await visit('simulator/', async ({ page }) => {
       await hydrated(page, 'section.policy');
-      await page.locator('section.policy').getByRole('radio', { name: /Apple, 2016/ }).focus();
+      await page
+        .locator('section.policy')
+        .getByRole('radio', { name: /Apple, 2016/ })
+        .focus();
       await page.keyboard.press('ArrowDown');
       await expect(page.locator('.ledger .summary')).toContainText('Apple, 2020s');
       await expect(page.locator('section.policy table.rules tr', { hasText: 'Lookup record' })).toContainText('25 days');

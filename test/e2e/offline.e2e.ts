@@ -53,7 +53,10 @@ test.describe('offline: the loaded simulator keeps working without a network', (
       await expect(playButton(page)).toHaveText('Play');
 
       // Switch the retention policy: the ledger follows.
-      await page.locator('section.policy').getByRole('radio', { name: /^Signal-like/ }).check();
+      await page
+        .locator('section.policy')
+        .getByRole('radio', { name: /^Signal-like/ })
+        .check();
       await expect(page.locator('section.ledger .summary strong')).toHaveText('Signal-like');
 
       // Serve a legal request.
@@ -70,7 +73,10 @@ test.describe('offline: the loaded simulator keeps working without a network', (
       await expect(ana.locator('.device-list > li')).toHaveCount(3);
 
       // Download the ledger (made in the page, from a blob: URL).
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.ledger').getByRole('button', { name: 'Download JSON' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('section.ledger').getByRole('button', { name: 'Download JSON' }).click(),
+      ]);
       expect(await download.failure()).toBeNull();
 
       expect(requests, 'requests made while offline').toEqual([]);

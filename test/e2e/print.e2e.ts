@@ -19,7 +19,14 @@ test.describe('print', () => {
       await page.locator('.prompts details').first().locator('summary').click(); // nor a revealed answer
 
       await page.emulateMedia({ media: 'print' });
-      const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0).length);
+      const visible = (selector: string) =>
+        page
+          .locator(selector)
+          .evaluateAll(
+            (els) =>
+              els.filter((el) => (el as HTMLElement).offsetParent !== null || (getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0))
+                .length,
+          );
       expect(await visible('button')).toBe(0);
       expect(await visible('iframe')).toBe(0);
       expect(await visible('nav')).toBe(0);

@@ -26,54 +26,55 @@ test.describe('scenario gallery', () => {
   });
 });
 
-for (const s of SCENARIOS) test.describe(s.id, () => {
-  const id = s.id;
-  test('scenario page: narration steps move the simulation, and the script runs to its end', async ({ visit }) => {
-    await visit(`scenarios/${id}/`, async ({ page }) => {
-      await islandsReady(page);
-      await expect(page.locator('h1')).toHaveText(s.title);
-      const count = page.locator('[data-step-count]');
-      await expect(count).toHaveText(`Step 1 of ${s.narration.length}`);
-      await page.getByRole('button', { name: 'Next', exact: true }).first().click();
-      await expect(count).toHaveText(`Step 2 of ${s.narration.length}`);
-      await expect(page.locator('.time .now')).toHaveText(stepClock(s, 2));
-      // Keyboard: the arrow keys inside the stepper.
-      await page.locator('[data-stepper] button').last().focus();
-      await page.keyboard.press('ArrowRight');
-      await expect(count).toHaveText(`Step 3 of ${s.narration.length}`);
-      await page.keyboard.press('ArrowLeft');
-      await expect(count).toHaveText(`Step 2 of ${s.narration.length}`);
-      await expect(page.locator('[data-stepper] li:not([hidden])')).toHaveCount(1);
-      // At either end the button stays focusable (aria-disabled), so the arrows keep working.
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('ArrowRight');
-      expect(await page.evaluate(() => document.activeElement?.closest('[data-stepper]') !== null)).toBe(true);
+for (const s of SCENARIOS)
+  test.describe(s.id, () => {
+    const id = s.id;
+    test('scenario page: narration steps move the simulation, and the script runs to its end', async ({ visit }) => {
+      await visit(`scenarios/${id}/`, async ({ page }) => {
+        await islandsReady(page);
+        await expect(page.locator('h1')).toHaveText(s.title);
+        const count = page.locator('[data-step-count]');
+        await expect(count).toHaveText(`Step 1 of ${s.narration.length}`);
+        await page.getByRole('button', { name: 'Next', exact: true }).first().click();
+        await expect(count).toHaveText(`Step 2 of ${s.narration.length}`);
+        await expect(page.locator('.time .now')).toHaveText(stepClock(s, 2));
+        // Keyboard: the arrow keys inside the stepper.
+        await page.locator('[data-stepper] button').last().focus();
+        await page.keyboard.press('ArrowRight');
+        await expect(count).toHaveText(`Step 3 of ${s.narration.length}`);
+        await page.keyboard.press('ArrowLeft');
+        await expect(count).toHaveText(`Step 2 of ${s.narration.length}`);
+        await expect(page.locator('[data-stepper] li:not([hidden])')).toHaveCount(1);
+        // At either end the button stays focusable (aria-disabled), so the arrows keep working.
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        expect(await page.evaluate(() => document.activeElement?.closest('[data-stepper]') !== null)).toBe(true);
 
-      await runToEnd(page, s);
+        await runToEnd(page, s);
 
-      // Teaching parts are on the page without script: prompts, discussion notes, activity, sources, corrections.
-      await expect(page.locator('.prompts .prompt')).toHaveCount(s.prompts.length);
-      await expect(page.locator('.teacher .discussion > li')).toHaveCount(s.discussion.length);
-      await expect(page.locator('.teacher .activity li')).toHaveCount(s.activity.steps.length);
-      await expect(page.locator('#sources li')).toHaveCount(s.sources.length);
-      await expect(page.locator('#corrections')).toHaveCount(1);
-      const reveal = page.locator('.prompts details').first();
-      await reveal.locator('summary').click();
-      await expect(reveal).toContainText(`Answer ${String.fromCharCode(65 + s.prompts[0]!.answer)}`);
+        // Teaching parts are on the page without script: prompts, discussion notes, activity, sources, corrections.
+        await expect(page.locator('.prompts .prompt')).toHaveCount(s.prompts.length);
+        await expect(page.locator('.teacher .discussion > li')).toHaveCount(s.discussion.length);
+        await expect(page.locator('.teacher .activity li')).toHaveCount(s.activity.steps.length);
+        await expect(page.locator('#sources li')).toHaveCount(s.sources.length);
+        await expect(page.locator('#corrections')).toHaveCount(1);
+        const reveal = page.locator('.prompts details').first();
+        await reveal.locator('summary').click();
+        await expect(reveal).toContainText(`Answer ${String.fromCharCode(65 + s.prompts[0]!.answer)}`);
+      });
+    });
+
+    test('embed page: no site navigation, an attribution link, not indexed, and the script runs to its end', async ({ visit }) => {
+      await visit(`embed/${id}/`, async ({ page }) => {
+        await islandsReady(page);
+        await expect(page.locator('nav[aria-label="Site"]')).toHaveCount(0);
+        await expect(page.locator('footer')).toHaveCount(0);
+        await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+        const attribution = page.locator('a.attribution');
+        await expect(attribution).toHaveAttribute('target', '_blank');
+        expect(await attribution.getAttribute('rel')).toContain('noopener');
+        expect(await attribution.getAttribute('href')).toMatch(new RegExp(`/scenarios/${id}/$`));
+        await runToEnd(page, s);
+      });
     });
   });
-
-  test('embed page: no site navigation, an attribution link, not indexed, and the script runs to its end', async ({ visit }) => {
-    await visit(`embed/${id}/`, async ({ page }) => {
-      await islandsReady(page);
-      await expect(page.locator('nav[aria-label="Site"]')).toHaveCount(0);
-      await expect(page.locator('footer')).toHaveCount(0);
-      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
-      const attribution = page.locator('a.attribution');
-      await expect(attribution).toHaveAttribute('target', '_blank');
-      expect(await attribution.getAttribute('rel')).toContain('noopener');
-      expect(await attribution.getAttribute('href')).toMatch(new RegExp(`/scenarios/${id}/$`));
-      await runToEnd(page, s);
-    });
-  });
-});

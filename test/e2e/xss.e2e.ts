@@ -135,7 +135,10 @@ test.describe('XSS corpus on /simulator/', () => {
             .toBe(true);
         }
         // The CSV download guards spreadsheet formulas and quotes cells; nothing in it is markup.
-        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.ledger').getByRole('button', { name: 'Download CSV' }).click()]);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator('section.ledger').getByRole('button', { name: 'Download CSV' }).click(),
+        ]);
         const csv = await readFile((await download.path()) ?? '', 'utf8');
         expect(csv).toContain(`'=cmd|'/c+calc'!a0@evil.example`);
         expect(csv).not.toMatch(/(^|,)=cmd/m);
@@ -194,7 +197,9 @@ test.describe('XSS corpus on /simulator/', () => {
         for (const payload of XSS_PAYLOADS) {
           await day.fill(payload);
           await time.getByRole('button', { name: 'Go' }).click();
-          await expect.poll(() => time.locator('form.jump .error').textContent(), { message: JSON.stringify(payload.slice(0, 40)) }).toMatch(/^Enter a whole day from 1 to \d+\.$/);
+          await expect
+            .poll(() => time.locator('form.jump .error').textContent(), { message: JSON.stringify(payload.slice(0, 40)) })
+            .toMatch(/^Enter a whole day from 1 to \d+\.$/);
         }
         await expect(time.locator('.now')).toHaveText('Day 1, 00:00');
         // Number fields take keys, not pasted text: type each payload's first characters into one.
@@ -204,7 +209,9 @@ test.describe('XSS corpus on /simulator/', () => {
           await field.fill('');
           await field.pressSequentially(payload.slice(0, 40));
           await policy.getByRole('button', { name: 'Apply custom retention' }).click();
-          await expect(policy.locator('form.custom [role="status"]')).toHaveText(/^(Not applied: fix the days marked below\.|Nothing changed\.|Applied: .+\.)$/);
+          await expect(policy.locator('form.custom [role="status"]')).toHaveText(
+            /^(Not applied: fix the days marked below\.|Nothing changed\.|Applied: .+\.)$/,
+          );
         }
         await expectClean(page, dialogs, 'the day and retention fields');
         // Still usable.
@@ -224,9 +231,7 @@ test.describe('XSS corpus on /simulator/', () => {
         for (const payload of XSS_PAYLOADS) {
           // Hosts cap a request line at a few KB (Node at 16 KB): the long payloads are cut to fit.
           const value = encodeURIComponent(payload.slice(0, 300));
-          const query = ['day', 'speed', 'panels', 'policy', 'seed', 'step', 'theme', 'autoplay', 'v']
-            .map((k) => `${k}=${value}`)
-            .join('&');
+          const query = ['day', 'speed', 'panels', 'policy', 'seed', 'step', 'theme', 'autoplay', 'v'].map((k) => `${k}=${value}`).join('&');
           const response = await page.goto(`${siteUrl('simulator/')}?${query}#${value}`, { waitUntil: 'load' });
           expect(response?.status()).toBe(200);
           // The islands that load at once (time controls, composer) hydrate: the scripts ran with the URL in place.

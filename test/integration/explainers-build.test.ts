@@ -29,7 +29,10 @@ function astroWith(command: 'build' | 'sync', fixture: string): { status: number
     // already linked by an earlier build in this file
   }
   // The real config, with Astro's cache (content data store) kept in the scratch folder.
-  writeFileSync(join(scratch, 'astro.config.mjs'), `import base from ${JSON.stringify(join(root, 'astro.config.mjs'))};\nexport default { ...base, cacheDir: './.cache/' };\n`);
+  writeFileSync(
+    join(scratch, 'astro.config.mjs'),
+    `import base from ${JSON.stringify(join(root, 'astro.config.mjs'))};\nexport default { ...base, cacheDir: './.cache/' };\n`,
+  );
   const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), command], {
     cwd: scratch,
     env: { ...process.env, EXPLAINERS_DIR: './fixture-explainers', NO_COLOR: '1', FORCE_COLOR: '0' },

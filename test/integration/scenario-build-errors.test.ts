@@ -28,7 +28,10 @@ async function sync(file: string, yaml: string): Promise<string> {
   symlinkSync(join(ROOT, 'content/sources'), join(dir, 'content/sources'));
   writeFileSync(join(dir, 'content/scenarios', file), yaml);
   try {
-    await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
     return 'no error';
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -53,14 +56,26 @@ describe('a broken scenario fails the build with its file, the field path and wh
     [
       'unknown person',
       'unknown-person.yaml',
-      mutate(/(do: legal-request, process: 2703d, target: "\+1 555 010 0152" \}\n)/, '$1  - { at: day 9 10:00, do: add-device, person: zed, device: { id: zed-phone, label: Zed\'s phone, kind: phone, network: nia-home } }\n'),
+      mutate(
+        /(do: legal-request, process: 2703d, target: "\+1 555 010 0152" \}\n)/,
+        "$1  - { at: day 9 10:00, do: add-device, person: zed, device: { id: zed-phone, label: Zed's phone, kind: phone, network: nia-home } }\n",
+      ),
       /script\.3\.person: .*a person from the cast, not "zed"/,
     ],
-    ['time going backwards', 'backwards.yaml', mutate('at: day 6 10:00, do: legal-request', 'at: day 1 10:00, do: legal-request'), /script\.2\.at: .*time cannot go backwards/],
+    [
+      'time going backwards',
+      'backwards.yaml',
+      mutate('at: day 6 10:00, do: legal-request', 'at: day 1 10:00, do: legal-request'),
+      /script\.2\.at: .*time cannot go backwards/,
+    ],
     ['unknown source id', 'unknown-source.yaml', mutate(/^ {2}- apple-lpg-2025$/m, '  - apple-lpg-2099'), /sources\.1: .*there is no "apple-lpg-2099"/],
-  ])('%s', async (_name, file, yaml, message) => {
-    const output = await sync(file, yaml);
-    expect(output).toContain(`content/scenarios/${file}`);
-    expect(output).toMatch(message);
-  }, 60_000);
+  ])(
+    '%s',
+    async (_name, file, yaml, message) => {
+      const output = await sync(file, yaml);
+      expect(output).toContain(`content/scenarios/${file}`);
+      expect(output).toMatch(message);
+    },
+    60_000,
+  );
 });

@@ -6,7 +6,7 @@
 export const XSS_PAYLOADS: readonly string[] = [
   '<script>window.__xss=1</script>',
   '"><script>window.__xss=1</script>',
-  "'><img src=x onerror=\"window.__xss=1\">",
+  '\'><img src=x onerror="window.__xss=1">',
   '<img src=x onerror=window.__xss=1>',
   '<svg onload=window.__xss=1>',
   '<svg><script>window.__xss=1</script></svg>',
@@ -44,6 +44,6 @@ export const XSS_VALID_ADDRESSES: readonly string[] = [
   '${window.__xss=1}@evil.example',
   '{{window.__xss=1}}@evil.example',
   '%3cimg%20src=x%20onerror=window.__xss=1%3e@evil.example',
-  '=cmd|\'/c+calc\'!a0@evil.example',
+  "=cmd|'/c+calc'!a0@evil.example",
   '\u202eevil\u202c@evil.example',
 ];

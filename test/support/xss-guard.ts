@@ -27,7 +27,10 @@ export const XSS_GUARD = () => {
       // Browsers skip control characters inside a URL's scheme, so `java\tscript:` still runs.
       // eslint-disable-next-line no-control-regex
       const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
-      if (name.startsWith('on') || ((name === 'href' || name.endsWith(':href') || name === 'src' || name === 'action' || name === 'formaction') && value.startsWith('javascript:'))) {
+      if (
+        name.startsWith('on') ||
+        ((name === 'href' || name.endsWith(':href') || name === 'src' || name === 'action' || name === 'formaction') && value.startsWith('javascript:'))
+      ) {
         log.attributes.push(`${name}="${attr.value.slice(0, 80)}" on ${describe(el)}`);
       }
     }

@@ -44,7 +44,14 @@ describe('bench:browser figures', () => {
     expect(lines[3]).toMatch(/^soak: heap\s+MB\s+1\s+7\.3\s+7\.3\s+7\.3$/);
     expect(lines[4]).toMatch(/^interaction: nothing reported\s+ms\s+1\s+< 16\s+< 16\s+< 16$/);
     expect(lines.at(-1)).toBe('[1] Event Timing at 4×.');
-    expect(new Set(lines.slice(0, 5).map((l) => l.indexOf(' ms ')).filter((i) => i > 0)).size).toBe(1);
+    expect(
+      new Set(
+        lines
+          .slice(0, 5)
+          .map((l) => l.indexOf(' ms '))
+          .filter((i) => i > 0),
+      ).size,
+    ).toBe(1);
   });
 });
 

@@ -130,10 +130,7 @@ describe('parsing', () => {
   });
 
   test('a stylesheet loads url() and @import references, not data: URLs', () => {
-    expect(cssReferences('@import "./base.css";a{background:url(x.png)}b{background:url("data:image/png;base64,AA")}').sort()).toEqual([
-      './base.css',
-      'x.png',
-    ]);
+    expect(cssReferences('@import "./base.css";a{background:url(x.png)}b{background:url("data:image/png;base64,AA")}').sort()).toEqual(['./base.css', 'x.png']);
   });
 });
 
@@ -205,17 +202,12 @@ describe('checking budgets', () => {
   test('a text-only page may not ship one byte of JavaScript', () => {
     const breaches = checkBudgets([page({ js: 1, total: 1001 })]);
     expect(breaches).toEqual([{ page: 'x/', type: 'text-only', what: 'js', actual: 1, limit: 0 }]);
-    expect(describeBreach(breaches[0]!)).toBe(
-      'over budget: /x/ (text-only) JavaScript is 1 B (1 B gzip), budget 0 B (0 B)',
-    );
+    expect(describeBreach(breaches[0]!)).toBe('over budget: /x/ (text-only) JavaScript is 1 B (1 B gzip), budget 0 B (0 B)');
   });
 
   test('a simulator may ship up to 100 KB of JavaScript, every page up to 250 KB in all', () => {
     expect(checkBudgets([page({ type: 'simulator', js: 100 * KB, total: 250 * KB })])).toEqual([]);
-    expect(checkBudgets([page({ type: 'simulator', js: 100 * KB + 1, total: 250 * KB + 1 })]).map((b) => b.what)).toEqual([
-      'js',
-      'total',
-    ]);
+    expect(checkBudgets([page({ type: 'simulator', js: 100 * KB + 1, total: 250 * KB + 1 })]).map((b) => b.what)).toEqual(['js', 'total']);
   });
 
   test('the table has one aligned row per page', () => {

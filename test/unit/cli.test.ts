@@ -57,8 +57,7 @@ function readCsv(text: string): string[][] {
       if (ch === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
     else if (ch === ',') {
@@ -70,8 +69,7 @@ function readCsv(text: string): string[][] {
       row = [];
       cell = '';
       i++;
-    }
-    else cell += ch;
+    } else cell += ch;
   }
   if (cell !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
   return rows;
@@ -159,7 +157,12 @@ describe('loadScenario', () => {
     ['a folder', () => dir, /that is a folder/, CliFailure],
     ['broken YAML', () => join(dir, 'not-yaml.yaml'), /not-yaml\.yaml: not valid YAML/, CliFailure],
     ['broken JSON', () => join(dir, 'not-json.json'), /not-json\.json: not valid JSON/, CliFailure],
-    ['an invalid scenario names the file and the field path', () => join(dir, 'bad-device.yaml'), /bad-device\.yaml: script\[0\]\.device: a device from the cast/, ScenarioError],
+    [
+      'an invalid scenario names the file and the field path',
+      () => join(dir, 'bad-device.yaml'),
+      /bad-device\.yaml: script\[0\]\.device: a device from the cast/,
+      ScenarioError,
+    ],
   ])('%s: exit 2', (_name, file, message, type) => {
     const error = thrownBy(() => render(options(['--scenario', file()])));
     expect(error).toBeInstanceOf(type);
@@ -264,7 +267,10 @@ describe('JSON output', () => {
 
 describe('CSV', () => {
   test('rows end with CRLF and round-trip through an RFC 4180 reader', () => {
-    const rows = [['a', 'b,c'], ['"q"', 'x\r\ny']];
+    const rows = [
+      ['a', 'b,c'],
+      ['"q"', 'x\r\ny'],
+    ];
     expect(csv(rows)).toBe('a,"b,c"\r\n"""q""","x\r\ny"\r\n');
     expect(readCsv(csv(rows))).toEqual(rows);
   });
@@ -273,7 +279,18 @@ describe('CSV', () => {
     const rows = readCsv(render(options(['--scenario', 'a-number-typed', '--until', '5', '--format', 'csv'])));
     expect(rows[0]).toEqual([...HELD_HEADER]);
     expect(rows[0]!.slice(0, 4)).toEqual(['seq', 'category', 'recorded', 'expires']);
-    for (const name of ['handle', 'registeredAt', 'pushToken', 'requesterHandle', 'lookedUpHandle', 'deviceCount', 'senderHandle', 'size', 'calleeHandle', 'kind']) {
+    for (const name of [
+      'handle',
+      'registeredAt',
+      'pushToken',
+      'requesterHandle',
+      'lookedUpHandle',
+      'deviceCount',
+      'senderHandle',
+      'size',
+      'calleeHandle',
+      'kind',
+    ]) {
       expect(rows[0]).toContain(name);
     }
     expect(new Set(rows[0]).size).toBe(rows[0]!.length);

@@ -44,7 +44,13 @@ describe('csvCell: formula injection (OWASP), with numbers and phone numbers lef
 
 describe('csv', () => {
   test('CRLF after every row, the last included; cells guarded and quoted', () => {
-    expect(csv([['seq', 'handle'], [1, '+15550100142'], [2, '=1+1']])).toBe('seq,handle\r\n1,+15550100142\r\n2,\'=1+1\r\n');
+    expect(
+      csv([
+        ['seq', 'handle'],
+        [1, '+15550100142'],
+        [2, '=1+1'],
+      ]),
+    ).toBe("seq,handle\r\n1,+15550100142\r\n2,'=1+1\r\n");
   });
   test('no rows, no text', () => {
     expect(csv([])).toBe('');

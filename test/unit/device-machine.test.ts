@@ -34,7 +34,11 @@ describe('device statechart', () => {
     expect(device.getSnapshot().can(send)).toBe(true);
     device.send({ type: 'device.offline', device: 'd' });
     expect(device.getSnapshot().value).toBe('offline');
-    const needProvider: DeviceEvent[] = [send, { type: 'address.entered', device: 'd', address: 'x@example.org' }, { type: 'call.started', device: 'd', to: 'x@example.org' }];
+    const needProvider: DeviceEvent[] = [
+      send,
+      { type: 'address.entered', device: 'd', address: 'x@example.org' },
+      { type: 'call.started', device: 'd', to: 'x@example.org' },
+    ];
     for (const e of needProvider) {
       expect(device.getSnapshot().can(e), e.type).toBe(false);
     }

@@ -42,7 +42,16 @@ describe('selectCast', () => {
       ['dee', 0],
     ]);
     const phone = people[0]!.devices[0]!;
-    expect(phone).toMatchObject({ id: 'ana-phone', label: "Ana's phone", kind: 'phone', network: 'mobile', networkLabel: 'Mobile network', state: 'online', canReachProvider: true, queued: 0 });
+    expect(phone).toMatchObject({
+      id: 'ana-phone',
+      label: "Ana's phone",
+      kind: 'phone',
+      network: 'mobile',
+      networkLabel: 'Mobile network',
+      state: 'online',
+      canReachProvider: true,
+      queued: 0,
+    });
     expect(phone.ip).toMatch(/^198\.51\.100\.\d+$/);
     expect(people[0]!.devices[1]!.ip).toBe('203.0.113.24');
   });
@@ -55,8 +64,8 @@ describe('selectCast', () => {
     const ana = selectCast(s.context())[0]!;
     expect(ana.devices.map((d) => d.id)).toEqual(['ana-phone', 'ana-tablet-3']);
     const texts = ana.devices[0]!.alerts.map((a) => a.text);
-    expect(texts[0]).toContain('“Ana\'s laptop” no longer receives');
-    expect(texts[1]).toContain('A new device, “Ana\'s tablet”');
+    expect(texts[0]).toContain("“Ana's laptop” no longer receives");
+    expect(texts[1]).toContain("A new device, “Ana's tablet”");
     expect(new Set(ana.devices[0]!.alerts.map((a) => a.key)).size).toBe(texts.length);
   });
 
@@ -181,10 +190,7 @@ describe('lookup wording', () => {
 
 describe('selectLastSent', () => {
   test('the last message the device itself sent: one ciphertext per device, SMS apart', () => {
-    const s = sandbox(
-      { type: 'device.offline', device: 'ben-laptop' },
-      { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' },
-    );
+    const s = sandbox({ type: 'device.offline', device: 'ben-laptop' }, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' });
     const sent = selectLastSent(s.context(), 'ana-phone', realCrypto)!;
     expect(sent.fanout.map((f) => [f.device, f.status])).toEqual([
       ['ben-phone', 'delivered'],

@@ -39,7 +39,11 @@ describe('reportHeight', () => {
       parent,
       document: { body },
       addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, [...(listeners.get(type) ?? []), fn]),
-      removeEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, (listeners.get(type) ?? []).filter((f) => f !== fn)),
+      removeEventListener: (type: string, fn: (event: unknown) => void) =>
+        listeners.set(
+          type,
+          (listeners.get(type) ?? []).filter((f) => f !== fn),
+        ),
     };
     const fire = (type: string, event: unknown = {}) => (listeners.get(type) ?? []).forEach((fn) => fn(event));
     return { win, body, parent, posted, fire, listeners };
@@ -47,7 +51,16 @@ describe('reportHeight', () => {
 
   test('posts at once, on resize only when the height changed, and again whenever the parent asks', () => {
     let resized = () => undefined as void;
-    vi.stubGlobal('ResizeObserver', class { constructor(fn: () => void) { resized = fn; } observe() {} disconnect() {} });
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(fn: () => void) {
+          resized = fn;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
     const { win, body, parent, posted, fire, listeners } = fakeWindow(640);
     const stop = reportHeight(win as unknown as Window);
     expect(posted).toEqual([heightMessage(640)]);

@@ -10,9 +10,23 @@ describe('embed options', () => {
   });
 
   test('good values are taken', () => {
-    const { options, notes } = parseOptions('?day=12&speed=30&autoplay=1&panels=ledger,timeline&policy=signal-like&seed=9&step=3&motion=reduce&theme=dark&v=2', context);
+    const { options, notes } = parseOptions(
+      '?day=12&speed=30&autoplay=1&panels=ledger,timeline&policy=signal-like&seed=9&step=3&motion=reduce&theme=dark&v=2',
+      context,
+    );
     expect(notes).toEqual([]);
-    expect(options).toEqual({ day: 12, speed: 30, autoplay: true, panels: ['ledger', 'timeline'], policy: 'signal-like', seed: 9, step: 3, reducedMotion: true, theme: 'dark', version: 2 });
+    expect(options).toEqual({
+      day: 12,
+      speed: 30,
+      autoplay: true,
+      panels: ['ledger', 'timeline'],
+      policy: 'signal-like',
+      seed: 9,
+      step: 3,
+      reducedMotion: true,
+      theme: 'dark',
+      version: 2,
+    });
   });
 
   test.each([
@@ -51,7 +65,10 @@ describe('embed options', () => {
   test.each([
     ['seed=2147483648', 'Ignored seed=“2147483648”: expected a whole number from 0 to 2147483647.'],
     ['v=0', 'Ignored v=“0”: expected a scenario version number.'],
-    ['panels=ledger,nope,chart', 'Ignored panels=“nope,chart”: expected panel names from people, composer, conversation, ledger, timeline, legal, graph, policy.'],
+    [
+      'panels=ledger,nope,chart',
+      'Ignored panels=“nope,chart”: expected panel names from people, composer, conversation, ledger, timeline, legal, graph, policy.',
+    ],
     ['day=3&day=4', 'Ignored a second “day”.'],
     ['speed=3&speed=nope', 'Ignored a second “speed”.'],
   ])('%s: the note says what was ignored and what was expected', (query, note) => {

@@ -31,6 +31,8 @@ describe('an explainer without figures is a text-only page (0 bytes of JavaScrip
     expect(pageTypeOf('explainers/four-kinds-of-legal-process/')).toBe('text-only');
     expect(pageTypeOf('explainers/the-2016-lookup-logs/')).toBe('explainer');
     expect(pageTypeOf('explainers/')).toBe('text-only');
-    expect(PAGE_TYPES.findIndex((r) => r.pattern === 'explainers/four-kinds-of-legal-process/**')).toBeLessThan(PAGE_TYPES.findIndex((r) => r.pattern === 'explainers/*/**'));
+    expect(PAGE_TYPES.findIndex((r) => r.pattern === 'explainers/four-kinds-of-legal-process/**')).toBeLessThan(
+      PAGE_TYPES.findIndex((r) => r.pattern === 'explainers/*/**'),
+    );
   });
 });

@@ -10,7 +10,10 @@ import { prepareExplainer } from '../../src/lib/writing/prepare.ts';
 
 // The page's own preparation step (read the file, check it, build the components' context) on real
 // fixture files and the real scenarios and sources, as the build runs it.
-const yamlDir = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(join(dir, f), 'utf8')));
+const yamlDir = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => parse(readFileSync(join(dir, f), 'utf8')));
 const scenarios = yamlDir('content/scenarios') as ScenarioCore[];
 const sources = yamlDir('content/sources') as Source[];
 const FIXTURES = 'test/fixtures/explainers/mistakes';
@@ -30,7 +33,10 @@ describe('a fixture for each kind of writer’s mistake', () => {
     ['unknown-scenario.mdx', 'line 12: <Simulation> scenario: unknown scenario id "a-numbr-typed"'],
     ['unknown-source.mdx', 'line 10: <Cite> id: unknown source id "apple-2099"'],
     ['unknown-prop.mdx', 'line 10: <Simulation> has no prop "pannels" (its props: scenario, panels, day, controls, caption)'],
-    ['bad-bind.mdx', 'line 12: <Scrub> bind: expected bind to be one of retentionDays, callRetentionDays, connectionRetentionDays, queueDays, got "retentionWeeks"'],
+    [
+      'bad-bind.mdx',
+      'line 12: <Scrub> bind: expected bind to be one of retentionDays, callRetentionDays, connectionRetentionDays, queueDays, got "retentionWeeks"',
+    ],
   ])('%s fails, naming the file and the problem', (file, problem) => {
     const expected = `${FIXTURES}/${file}: ${problem}`;
     // The message may go on with a hint (the known ids, where to add a source).
@@ -53,7 +59,9 @@ describe('the writers’ guide', () => {
 
   test('would notice a missing prop or a made-up one', () => {
     const broken = GUIDE.map((doc) =>
-      doc.name === 'Scrub' ? { ...doc, props: doc.props.filter((p) => p.name !== 'max').concat({ name: 'step', type: 'number', required: false, text: '' }) } : doc,
+      doc.name === 'Scrub'
+        ? { ...doc, props: doc.props.filter((p) => p.name !== 'max').concat({ name: 'step', type: 'number', required: false, text: '' }) }
+        : doc,
     );
     expect(guideGaps(broken)).toEqual(['<Scrub> prop "max" is not in the writers\' guide', '<Scrub> has no prop "step", but the guide lists it']);
   });

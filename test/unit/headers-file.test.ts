@@ -7,9 +7,7 @@ import { serveStatic } from '../../tools/static-server.ts';
 
 describe('the _headers parser', () => {
   test('reads rules, header lines, detach lines and comments', () => {
-    const rules = parseHeadersFile(
-      ['# comment', '/*', '  X-A: 1', '  # indented comment', '', '/b/*', '\t! X-A', '  X-B: two: parts', ''].join('\n'),
-    );
+    const rules = parseHeadersFile(['# comment', '/*', '  X-A: 1', '  # indented comment', '', '/b/*', '\t! X-A', '  X-B: two: parts', ''].join('\n'));
     expect(rules).toEqual([
       { pattern: '/*', line: 2, ops: [{ kind: 'set', name: 'X-A', value: '1' }] },
       {
@@ -58,18 +56,15 @@ describe('the _headers parser', () => {
 describe("the site's public/_headers", () => {
   const rules = parseHeadersFile(readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8'));
 
-  test.each(['/', '/about/', '/scenarios/two-phones/', '/_astro/client.js', '/404.html'])(
-    'forbids framing and sends the privacy headers for %s',
-    (path) => {
-      const headers = headersFor(rules, path);
-      expect(headers['content-security-policy']).toBe("frame-ancestors 'none'");
-      expect(headers['referrer-policy']).toBe('no-referrer');
-      expect(headers['x-content-type-options']).toBe('nosniff');
-      for (const feature of ['camera', 'microphone', 'geolocation', 'interest-cohort', 'browsing-topics']) {
-        expect(headers['permissions-policy']).toContain(`${feature}=()`);
-      }
-    },
-  );
+  test.each(['/', '/about/', '/scenarios/two-phones/', '/_astro/client.js', '/404.html'])('forbids framing and sends the privacy headers for %s', (path) => {
+    const headers = headersFor(rules, path);
+    expect(headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    for (const feature of ['camera', 'microphone', 'geolocation', 'interest-cohort', 'browsing-topics']) {
+      expect(headers['permissions-policy']).toContain(`${feature}=()`);
+    }
+  });
 
   test('lets anyone frame an embed page, and keeps the other headers there', () => {
     const headers = headersFor(rules, '/embed/two-phones/');
@@ -86,7 +81,7 @@ describe('the static test server', () => {
     mkdirSync(join(root, 'embed', 'x'), { recursive: true });
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title>');
     writeFileSync(join(root, 'embed', 'x', 'index.html'), '<!doctype html><title>embed</title>');
-    writeFileSync(join(root, '_headers'), "/*\n  X-Frame: none\n/embed/*\n  ! X-Frame\n  X-Frame: any\n/data.txt\n  Content-Type: text/csv\n");
+    writeFileSync(join(root, '_headers'), '/*\n  X-Frame: none\n/embed/*\n  ! X-Frame\n  X-Frame: any\n/data.txt\n  Content-Type: text/csv\n');
     writeFileSync(join(root, 'data.txt'), 'a,b');
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));

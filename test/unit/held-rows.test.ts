@@ -26,7 +26,12 @@ describe('heldRow: one held record as the text the CSV and the CLI print', () =>
 
   test.each([
     ['a record kept for ever', record({ expiresAt: Number.POSITIVE_INFINITY }), 'expires', 'never'],
-    ['a registration time in a field', record({ category: 'account', fields: { handle: '+15550100142', registeredAt: DAY + 30 * 60_000 } }), 'fields', { handle: '+15550100142', registeredAt: 'Day 2, 00:30' }],
+    [
+      'a registration time in a field',
+      record({ category: 'account', fields: { handle: '+15550100142', registeredAt: DAY + 30 * 60_000 } }),
+      'fields',
+      { handle: '+15550100142', registeredAt: 'Day 2, 00:30' },
+    ],
   ] as const)('%s', (_what, input, key, expected) => {
     expect(heldRow(input, APPLE_2016)[key]).toEqual(expected);
   });

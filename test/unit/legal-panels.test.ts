@@ -20,16 +20,7 @@ import {
   type NoLongerHeld,
   type ProducedRecord,
 } from '../../src/model/index.ts';
-import {
-  batchWords,
-  batches,
-  directionWords,
-  fieldsText,
-  goneWords,
-  groupByCategory,
-  heldWords,
-  recordedWords,
-} from '../../src/lib/sim/legal/legal.ts';
+import { batchWords, batches, directionWords, fieldsText, goneWords, groupByCategory, heldWords, recordedWords } from '../../src/lib/sim/legal/legal.ts';
 import { compareRows, customPolicy, difference, graphWords, parseRetention, retentionInput, retentionWords } from '../../src/lib/sim/legal/policy.ts';
 import { backupOptions, isApplePreset, providerName } from '../../src/lib/sim/legal/provider.ts';
 import { SOURCE_LABELS, sourceLabel } from '../../src/lib/sim/legal/source-labels.ts';
@@ -78,7 +69,11 @@ describe('provider wording: "Apple" only under an Apple policy', () => {
   test('backup options name Advanced Data Protection only for Apple', () => {
     expect(backupOptions(APPLE_2016).map((o) => o.mode)).toEqual(['off', 'standard', 'adp']);
     expect(backupOptions(APPLE_2016)[2]?.label).toContain('Advanced Data Protection');
-    expect(backupOptions(SIGNAL_LIKE).map((o) => o.label).join(' ')).not.toContain('Advanced Data Protection');
+    expect(
+      backupOptions(SIGNAL_LIKE)
+        .map((o) => o.label)
+        .join(' '),
+    ).not.toContain('Advanced Data Protection');
   });
 });
 
@@ -159,7 +154,12 @@ describe('pen register', () => {
   });
 
   test('batches delivered by a moment, oldest first, with their sizes', () => {
-    const records = [produced(1, 'lookup', { deliveredAt: 2 * DAY }), produced(2, 'lookup', { deliveredAt: DAY }), produced(3, 'lookup', { deliveredAt: 2 * DAY }), produced(4, 'lookup', { deliveredAt: 3 * DAY })];
+    const records = [
+      produced(1, 'lookup', { deliveredAt: 2 * DAY }),
+      produced(2, 'lookup', { deliveredAt: DAY }),
+      produced(3, 'lookup', { deliveredAt: 2 * DAY }),
+      produced(4, 'lookup', { deliveredAt: 3 * DAY }),
+    ];
     expect(batches(records, 2 * DAY)).toEqual([
       { at: DAY, count: 1 },
       { at: 2 * DAY, count: 2 },
@@ -336,7 +336,15 @@ describe('compare', () => {
       precision: 'An observer infers 2 links; 1 is real (precision 50%).',
       recall: 'Of 1 real conversation, 1 shows in the records (recall 100%).',
     });
-    expect(graphWords({ inferred: [edge(false)], actual: [{ a: 'a', b: 'b', seen: false }, { a: 'a', b: 'c', seen: false }] })).toEqual({
+    expect(
+      graphWords({
+        inferred: [edge(false)],
+        actual: [
+          { a: 'a', b: 'b', seen: false },
+          { a: 'a', b: 'c', seen: false },
+        ],
+      }),
+    ).toEqual({
       precision: 'An observer infers 1 link; 0 are real (precision 0%).',
       recall: 'Of 2 real conversations, 0 show in the records (recall 0%).',
     });

@@ -61,7 +61,10 @@ describe('legal request paths (xstate/graph)', () => {
     const stageIs = (stage: LegalRequestStage) => () => {
       const request = selectLegalRequest(actor.getSnapshot().context, process, ANA);
       expect(request.stage).toBe(stage);
-      if (stage !== 'drafted') expect(request.response).toEqual(selectLegal(actor.getSnapshot().context, process, ANA, process === 'pen-register' ? 0 : actor.getSnapshot().context.session.world.now));
+      if (stage !== 'drafted')
+        expect(request.response).toEqual(
+          selectLegal(actor.getSnapshot().context, process, ANA, process === 'pen-register' ? 0 : actor.getSnapshot().context.session.world.now),
+        );
     };
     await path.test({
       states: { drafted: stageIs('drafted'), collecting: stageIs('collecting'), produced: stageIs('produced') },

@@ -81,23 +81,63 @@ describe('scenario schema', () => {
     ['missing summary', (s) => delete s.summary, 'summary', /expected a one-paragraph summary, got nothing \(the field is missing\)/],
     ['missing narration', (s) => delete s.narration, 'narration', /expected a list of narration steps, got nothing/],
     ['missing activity', (s) => delete s.activity, 'activity', /expected a classroom activity .*got nothing/],
-    ['missing prompt explanation', (s) => delete s.prompts[0].explanation, 'prompts[0].explanation', /expected the explanation shown after the reader answers, got nothing/],
+    [
+      'missing prompt explanation',
+      (s) => delete s.prompts[0].explanation,
+      'prompts[0].explanation',
+      /expected the explanation shown after the reader answers, got nothing/,
+    ],
     // wrong types
     ['wrong type: goals as text', (s) => (s.goals = 'learn things'), 'goals', /expected a list of learning goals, got string "learn things"/],
-    ['wrong type: answer as text', (s) => (s.prompts[0].answer = 'Yes'), 'prompts[0].answer', /expected the index of the right choice, counting from 0, got string "Yes"/],
+    [
+      'wrong type: answer as text',
+      (s) => (s.prompts[0].answer = 'Yes'),
+      'prompts[0].answer',
+      /expected the index of the right choice, counting from 0, got string "Yes"/,
+    ],
     ['wrong type: choice as a YAML boolean', (s) => (s.prompts[0].choices[1] = true), 'prompts[0].choices[1]', /expected a choice, got boolean true/],
     ['wrong type: pause', (s) => (s.narration[0].pause = 'yes'), 'narration[0].pause', /expected true or false/],
     ['wrong type: minutes', (s) => (s.activity.minutes = 45), 'activity.minutes', /expected 15 \(a 15-minute classroom activity\), got number 45/],
     ['malformed narration time', (s) => (s.narration[1].at = 'Tuesday'), 'narration[1].at', /expected a time like "day 3 14:00".*got "Tuesday"/],
-    ['malformed correction date', (s) => (s.corrections[0].date = '27/11/2026'), 'corrections[0].date', /expected a real date written YYYY-MM-DD, got "27\/11\/2026"/],
-    ['impossible correction date', (s) => (s.corrections[0].date = '2026-02-30'), 'corrections[0].date', /expected a real date written YYYY-MM-DD, got "2026-02-30"/],
-    ['wrong type: source id', (s) => (s.sources = [2016]), 'sources[0]', /expected a source id \(a file name in content\/sources\/, without .yaml\), got number 2016/],
+    [
+      'malformed correction date',
+      (s) => (s.corrections[0].date = '27/11/2026'),
+      'corrections[0].date',
+      /expected a real date written YYYY-MM-DD, got "27\/11\/2026"/,
+    ],
+    [
+      'impossible correction date',
+      (s) => (s.corrections[0].date = '2026-02-30'),
+      'corrections[0].date',
+      /expected a real date written YYYY-MM-DD, got "2026-02-30"/,
+    ],
+    [
+      'wrong type: source id',
+      (s) => (s.sources = [2016]),
+      'sources[0]',
+      /expected a source id \(a file name in content\/sources\/, without .yaml\), got number 2016/,
+    ],
     ['wrong type: core field', (s) => (s.seed = 'abc'), 'seed', /^expected number, got string "abc"$/],
     ['not a whole number', (s) => (s.version = 1.5), 'version', /^expected a whole number, got number 1.5$/],
-    ['unknown policy', (s) => (s.policy = 'apple-1999'), 'policy', /^expected a policy preset \(apple-2016, .*\) or \{ base: <preset>, retentionDays: .*got string "apple-1999"$/],
+    [
+      'unknown policy',
+      (s) => (s.policy = 'apple-1999'),
+      'policy',
+      /^expected a policy preset \(apple-2016, .*\) or \{ base: <preset>, retentionDays: .*got string "apple-1999"$/,
+    ],
     ['unknown script action', (s) => (s.script[0].do = 'teleport'), 'script[0].do', /^expected "do" to be one of the script actions \(enter-address, send, /],
-    ['unknown legal process', (s) => (s.script[1].process = 'letter'), 'script[1].process', /^expected one of "subpoena", "2703d", "pen-register", "warrant", got string "letter"$/],
-    ['malformed handle (a refinement: the semantic checks must not run on it)', (s) => (s.cast.people[0].handles[0] = '555-0100'), 'cast.people[0].handles[0]', /phone number in international form/],
+    [
+      'unknown legal process',
+      (s) => (s.script[1].process = 'letter'),
+      'script[1].process',
+      /^expected one of "subpoena", "2703d", "pen-register", "warrant", got string "letter"$/,
+    ],
+    [
+      'malformed handle (a refinement: the semantic checks must not run on it)',
+      (s) => (s.cast.people[0].handles[0] = '555-0100'),
+      'cast.people[0].handles[0]',
+      /phone number in international form/,
+    ],
     // counts
     ['too few goals', (s) => (s.goals = ['one']), 'goals', /expected at least 2 learning goals/],
     ['too many choices', (s) => (s.prompts[0].choices = ['a', 'b', 'c', 'd', 'e', 'f']), 'prompts[0].choices', /expected at most 5 choices/],
@@ -109,24 +149,59 @@ describe('scenario schema', () => {
     ['misspelt optional field', (s) => (s.narration[0].pasue = true), 'narration[0]', /expected only the fields of a narration step .*not "pasue"/],
     ['misspelt top-level field', (s) => (s.corection = []), '(top level)', /expected only scenario fields, not "corection"/],
     // the model's semantic checks
-    ['unknown person', (s) => s.script.push({ at: 'day 6', do: 'add-device', person: 'zed', device: { id: 'z', label: 'Z', kind: 'phone', network: 'home' } }), 'script[2].person', /a person from the cast, not "zed"/],
+    [
+      'unknown person',
+      (s) => s.script.push({ at: 'day 6', do: 'add-device', person: 'zed', device: { id: 'z', label: 'Z', kind: 'phone', network: 'home' } }),
+      'script[2].person',
+      /a person from the cast, not "zed"/,
+    ],
     ['unknown device', (s) => (s.script[0].device = 'nobodys-phone'), 'script[0].device', /a device from the cast/],
     ['script time going backwards', (s) => (s.script[1].at = 'day 1 08:00'), 'script[1].at', /time cannot go backwards/],
     // the teaching checks
-    ['narration time going backwards', (s) => (s.narration[2].at = 'day 2'), 'narration[2].at', /at or after the step before \(day 5 12:00\): narration cannot go backwards/],
+    [
+      'narration time going backwards',
+      (s) => (s.narration[2].at = 'day 2'),
+      'narration[2].at',
+      /at or after the step before \(day 5 12:00\): narration cannot go backwards/,
+    ],
     ['narration past the duration', (s) => (s.narration[2].at = 'day 25 10:00'), 'narration[2].at', /within the scenario's 20 days/],
     ['prompt past the duration', (s) => (s.prompts[0].at = 'day 21 00:01'), 'prompts[0].at', /within the scenario's 20 days/],
     ['answer out of range', (s) => (s.prompts[0].answer = 2), 'prompts[0].answer', /from 0 to 1 \(choices count from 0\), not 2/],
     ['repeated choice', (s) => (s.prompts[0].choices = ['Yes', 'Yes']), 'prompts[0].choices[1]', /choices that differ/],
-    ['unknown source id', (s) => (s.sources = ['intercept-2016', 'made-up-2020']), 'sources[1]', /a source id from content\/sources\/ .*there is no "made-up-2020"/],
+    [
+      'unknown source id',
+      (s) => (s.sources = ['intercept-2016', 'made-up-2020']),
+      'sources[1]',
+      /a source id from content\/sources\/ .*there is no "made-up-2020"/,
+    ],
     ['badly formed source id', (s) => (s.sources = ['Intercept 2016']), 'sources[0]', /kebab-case/],
     ['repeated source id', (s) => (s.sources = ['intercept-2016', 'intercept-2016']), 'sources[1]', /listed once/],
-    ['unknown inline citation', (s) => (s.narration[1].text = 'An order {cite:no-such-source}.'), 'narration[1].text', /citation of a source id from content\/sources\/ .*no "no-such-source"/],
-    ['citation not listed in sources', (s) => (s.discussion[0].notes = 'See {cite:signal-bigbrother}.'), 'discussion[0].notes', /"signal-bigbrother" is not listed: add it to sources/],
+    [
+      'unknown inline citation',
+      (s) => (s.narration[1].text = 'An order {cite:no-such-source}.'),
+      'narration[1].text',
+      /citation of a source id from content\/sources\/ .*no "no-such-source"/,
+    ],
+    [
+      'citation not listed in sources',
+      (s) => (s.discussion[0].notes = 'See {cite:signal-bigbrother}.'),
+      'discussion[0].notes',
+      /"signal-bigbrother" is not listed: add it to sources/,
+    ],
     ['malformed citation', (s) => (s.goals[0] = 'See {cite: Intercept}.'), 'goals[0]', /citations written \{cite:source-id\}/],
     ['"Apple" under a non-Apple policy', (s) => (s.policy = 'signal-like'), 'summary', /no "Apple" in a scenario whose policy is signal-like/],
-    ['"Apple" under a custom non-Apple policy', (s) => (s.policy = { base: 'whatsapp-like', retentionDays: { lookup: 7 } }), 'summary', /custom policy based on whatsapp-like/],
-    ['correction from a future version', (s) => (s.corrections[0].version = 3), 'corrections[0].version', /a version this scenario has reached \(1 to 2\), not 3/],
+    [
+      '"Apple" under a custom non-Apple policy',
+      (s) => (s.policy = { base: 'whatsapp-like', retentionDays: { lookup: 7 } }),
+      'summary',
+      /custom policy based on whatsapp-like/,
+    ],
+    [
+      'correction from a future version',
+      (s) => (s.corrections[0].version = 3),
+      'corrections[0].version',
+      /a version this scenario has reached \(1 to 2\), not 3/,
+    ],
   ])('%s', (_name, mutate, path, message) => {
     const issues = issuesOf(mutate);
     const issue = issues.find((i) => i.path === path);
@@ -136,12 +211,17 @@ describe('scenario schema', () => {
 
   test('field messages survive a generic per-parse error map, as Astro passes one when it loads a collection', () => {
     const generic = { error: () => 'Required' };
-    expect(issuesOf((s) => delete s.summary, generic)).toContainEqual({ path: 'summary', message: 'expected a one-paragraph summary, got nothing (the field is missing)' });
+    expect(issuesOf((s) => delete s.summary, generic)).toContainEqual({
+      path: 'summary',
+      message: 'expected a one-paragraph summary, got nothing (the field is missing)',
+    });
     expect(issuesOf((s) => (s.sources = ['made-up-2020']), generic)[0]!.message).toMatch(/there is no "made-up-2020"/);
   });
 
   test('a value of the wrong type gets one message, not a second one about its length', () => {
-    expect(issuesOf((s) => (s.prompts[0].choices = 'Yes or no'))).toEqual([{ path: 'prompts[0].choices', message: 'expected a list of choices, got string "Yes or no"' }]);
+    expect(issuesOf((s) => (s.prompts[0].choices = 'Yes or no'))).toEqual([
+      { path: 'prompts[0].choices', message: 'expected a list of choices, got string "Yes or no"' },
+    ]);
     expect(issuesOf((s) => (s.summary = []))).toEqual([{ path: 'summary', message: 'expected a one-paragraph summary, got a list' }]);
   });
 

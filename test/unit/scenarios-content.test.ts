@@ -222,12 +222,20 @@ describe('each scenario shows what its text says', () => {
     expect(producedOf(day10, 'lookup')).toHaveLength(3);
     const day40 = answer('order-day-10-or-40', 1);
     expect(categories(day40)).toEqual(['account', 'registration']);
-    expect(day40.noLongerHeld.map((g) => g.goneAt).sort((a, b) => a - b).at(-1)).toBe(t('day 29 21:00'));
+    expect(
+      day40.noLongerHeld
+        .map((g) => g.goneAt)
+        .sort((a, b) => a - b)
+        .at(-1),
+    ).toBe(t('day 29 21:00'));
     // Under 2016's 30 days the call would have lasted to day 34: still gone by day 40, held on day 30.
     expect(producedOf(answer('order-day-10-or-40', 1, preset('apple-2016')), 'call')).toHaveLength(0);
     const world = run('order-day-10-or-40').world;
     const on = (policy: string, day: string) =>
-      producedOf(legalResponse(world.ledger, preset(policy), { process: '2703d', target: '+15550100183', servedAt: t(day), at: t(day), backupMode: 'standard' }), 'call');
+      producedOf(
+        legalResponse(world.ledger, preset(policy), { process: '2703d', target: '+15550100183', servedAt: t(day), at: t(day), backupMode: 'standard' }),
+        'call',
+      );
     expect(on('apple-2016', 'day 30 12:00')).toHaveLength(1);
     expect(on('apple-2020s', 'day 30 12:00')).toHaveLength(0);
   });

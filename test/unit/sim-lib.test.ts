@@ -44,9 +44,13 @@ describe('screen-reader announcements', () => {
     expect(describeChange([], many, [])).toBe('5 records added: 3 × lookup record, 2 × call invitation.');
   });
   test('says why an action was refused', () => {
-    expect(describeChange([], [], [{ t: 0, action: { type: 'device.offline', device: 'x' }, outcome: 'rejected', reason: 'unknown device "x"', records: [], notes: [] }])).toBe(
-      'Not done: unknown device "x".',
-    );
+    expect(
+      describeChange(
+        [],
+        [],
+        [{ t: 0, action: { type: 'device.offline', device: 'x' }, outcome: 'rejected', reason: 'unknown device "x"', records: [], notes: [] }],
+      ),
+    ).toBe('Not done: unknown device "x".');
   });
   test('says nothing when nothing changed', () => {
     expect(describeChange([record(1, 'account')], [record(1, 'account')], [])).toBe('');

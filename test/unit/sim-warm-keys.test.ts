@@ -15,7 +15,10 @@ test('keys are derived only once the reader first acts, every device once, one d
   vi.stubGlobal('requestIdleCallback', undefined); // the Safari path: a task of its own per device
   const world = createSession(castScenario()).world;
   const derived: string[] = [];
-  warmKeysOnIntent(() => Object.values(world.devices).map((device) => device.keySeed), { ...realCrypto, keys: (seed) => (derived.push(seed), realCrypto.keys(seed)) });
+  warmKeysOnIntent(() => Object.values(world.devices).map((device) => device.keySeed), {
+    ...realCrypto,
+    keys: (seed) => (derived.push(seed), realCrypto.keys(seed)),
+  });
 
   await vi.runAllTimersAsync();
   expect(derived, 'derived before the reader did anything').toEqual([]);

@@ -3,14 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { sourceSchema, type Source } from '../../src/lib/content-schemas.ts';
-import {
-  MARKER_ORDER,
-  SOURCES_DIR,
-  claimMarker,
-  claimText,
-  formatSourceDate,
-  readSourceIds,
-} from '../../src/lib/sources.ts';
+import { MARKER_ORDER, SOURCES_DIR, claimMarker, claimText, formatSourceDate, readSourceIds } from '../../src/lib/sources.ts';
 
 const files = readdirSync(SOURCES_DIR)
   .filter((name) => name.endsWith('.yaml'))
@@ -59,9 +52,7 @@ describe('content/sources', () => {
     for (const source of sources) {
       for (const claim of source.claims) {
         const claimRank = MARKER_ORDER.indexOf(claimMarker(claim, source));
-        expect(claimRank, `${source.id}: "${claimText(claim)}"`).toBeGreaterThanOrEqual(
-          MARKER_ORDER.indexOf(source.marker),
-        );
+        expect(claimRank, `${source.id}: "${claimText(claim)}"`).toBeGreaterThanOrEqual(MARKER_ORDER.indexOf(source.marker));
       }
     }
   });

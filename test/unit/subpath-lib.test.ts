@@ -21,7 +21,12 @@ describe('sub-path deploy: URLs outside the base', () => {
     ].join('');
     expect(htmlOutsideBase(html, '/wtsk/')).toEqual(['/about/', '/_astro/a.css', '/_astro/b.js', '/_astro/C.js', '/b.png', '/bg.svg']);
     expect(htmlUrls(html)).toContain('/wtsk/ok.svg');
-    expect(htmlOutsideBase(html.replaceAll('"/', '"/wtsk/').replaceAll("'/", "'/wtsk/").replaceAll('=/', '=/wtsk/').replaceAll('(/', '(/wtsk/').replaceAll(', /', ', /wtsk/'), '/wtsk/')).toEqual([]);
+    expect(
+      htmlOutsideBase(
+        html.replaceAll('"/', '"/wtsk/').replaceAll("'/", "'/wtsk/").replaceAll('=/', '=/wtsk/').replaceAll('(/', '(/wtsk/').replaceAll(', /', ', /wtsk/'),
+        '/wtsk/',
+      ),
+    ).toEqual([]);
   });
 
   test('finds them in stylesheets', () => {

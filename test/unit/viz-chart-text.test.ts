@@ -24,15 +24,36 @@ describe('retentionWindow', () => {
 
 describe('graphSummary', () => {
   test.each([
-    [{ inferred: 3, real: 2, actual: 4, seen: 2 }, 'Of the 3 links an observer can draw, 2 are real conversations; the records reveal 2 of the 4 pairs who really talked.'],
+    [
+      { inferred: 3, real: 2, actual: 4, seen: 2 },
+      'Of the 3 links an observer can draw, 2 are real conversations; the records reveal 2 of the 4 pairs who really talked.',
+    ],
     [{ inferred: 0, real: 0, actual: 0, seen: 0 }, 'From the records held, an observer can draw no links; nobody has really talked yet.'],
     [{ inferred: 1, real: 0, actual: 0, seen: 0 }, 'The one link an observer can draw is not a real conversation; nobody has really talked yet.'],
-    [{ inferred: 1, real: 1, actual: 1, seen: 1 }, 'The one link an observer can draw is a real conversation; the records reveal the one pair who really talked.'],
-    [{ inferred: 0, real: 0, actual: 1, seen: 0 }, 'From the records held, an observer can draw no links; the records do not reveal the one pair who really talked.'],
-    [{ inferred: 2, real: 1, actual: 3, seen: 0 }, 'Of the 2 links an observer can draw, 1 is a real conversation; the records reveal none of the 3 pairs who really talked.'],
-    [{ inferred: 4, real: 0, actual: 2, seen: 2 }, 'Of the 4 links an observer can draw, none are real conversations; the records reveal both pairs who really talked.'],
-    [{ inferred: 2, real: 2, actual: 2, seen: 2 }, 'Of the 2 links an observer can draw, both are real conversations; the records reveal both pairs who really talked.'],
-    [{ inferred: 5, real: 5, actual: 6, seen: 6 }, 'Of the 5 links an observer can draw, all 5 are real conversations; the records reveal all 6 pairs who really talked.'],
+    [
+      { inferred: 1, real: 1, actual: 1, seen: 1 },
+      'The one link an observer can draw is a real conversation; the records reveal the one pair who really talked.',
+    ],
+    [
+      { inferred: 0, real: 0, actual: 1, seen: 0 },
+      'From the records held, an observer can draw no links; the records do not reveal the one pair who really talked.',
+    ],
+    [
+      { inferred: 2, real: 1, actual: 3, seen: 0 },
+      'Of the 2 links an observer can draw, 1 is a real conversation; the records reveal none of the 3 pairs who really talked.',
+    ],
+    [
+      { inferred: 4, real: 0, actual: 2, seen: 2 },
+      'Of the 4 links an observer can draw, none are real conversations; the records reveal both pairs who really talked.',
+    ],
+    [
+      { inferred: 2, real: 2, actual: 2, seen: 2 },
+      'Of the 2 links an observer can draw, both are real conversations; the records reveal both pairs who really talked.',
+    ],
+    [
+      { inferred: 5, real: 5, actual: 6, seen: 6 },
+      'Of the 5 links an observer can draw, all 5 are real conversations; the records reveal all 6 pairs who really talked.',
+    ],
   ])('%j', (counts, words) => {
     expect(graphSummary(counts)).toBe(words);
   });
@@ -76,9 +97,13 @@ describe('nodeLabels', () => {
 
 describe('countsText', () => {
   test('a total and the non-zero counts, in order', () => {
-    expect(countsText([{ label: 'Account', count: 2 }, { label: 'Lookup record', count: 0 }, { label: 'Connection', count: 1 }])).toBe(
-      '3 records held (Account: 2, Connection: 1)',
-    );
+    expect(
+      countsText([
+        { label: 'Account', count: 2 },
+        { label: 'Lookup record', count: 0 },
+        { label: 'Connection', count: 1 },
+      ]),
+    ).toBe('3 records held (Account: 2, Connection: 1)');
     expect(countsText([{ label: 'Account', count: 1 }])).toBe('1 record held (Account: 1)');
     expect(countsText([{ label: 'Account', count: 0 }])).toBe('no records held');
   });

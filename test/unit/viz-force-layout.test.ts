@@ -56,7 +56,16 @@ describe('forceLayout', () => {
   });
 
   test('links to unknown nodes, self-links and repeats are ignored', () => {
-    const pos = forceLayout(['a', 'b'], [{ a: 'a', b: 'b' }, { a: 'b', b: 'a' }, { a: 'a', b: 'a' }, { a: 'a', b: 'zzz' }], FRAME);
+    const pos = forceLayout(
+      ['a', 'b'],
+      [
+        { a: 'a', b: 'b' },
+        { a: 'b', b: 'a' },
+        { a: 'a', b: 'a' },
+        { a: 'a', b: 'zzz' },
+      ],
+      FRAME,
+    );
     expect(Object.keys(pos).sort()).toEqual(['a', 'b']);
     expect(pos).toEqual(forceLayout(['a', 'b'], [{ a: 'a', b: 'b' }], FRAME));
   });

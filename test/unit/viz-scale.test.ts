@@ -3,9 +3,18 @@ import { countTicks, dayTicks, linear } from '../../src/viz/scale.ts';
 
 describe('linear', () => {
   test.each([
-    [[1, 61], [0, 600]],
-    [[0, 12], [180, 0]],
-    [[-5, 5], [10, 20]],
+    [
+      [1, 61],
+      [0, 600],
+    ],
+    [
+      [0, 12],
+      [180, 0],
+    ],
+    [
+      [-5, 5],
+      [10, 20],
+    ],
   ] as const)('maps the ends of %j to the ends of %j, and inverts', (domain, range) => {
     const s = linear(domain, range);
     expect(s(domain[0])).toBe(range[0]);
@@ -52,7 +61,13 @@ describe('countTicks', () => {
 
 describe('dayTicks', () => {
   test('starts on day 1, stays within the days, and keeps labels apart', () => {
-    for (const [days, width] of [[60, 244], [60, 1000], [35, 600], [7, 300], [365, 320]] as const) {
+    for (const [days, width] of [
+      [60, 244],
+      [60, 1000],
+      [35, 600],
+      [7, 300],
+      [365, 320],
+    ] as const) {
       const ticks = dayTicks(days, width);
       const perDay = width / days;
       expect(ticks[0]).toBe(1);

@@ -8,12 +8,27 @@ const KEYS = ['a', 'b', 'c'] as const;
 
 describe('stackLayers', () => {
   test('stacks in key order, each layer on the one below', () => {
-    const layers = stackLayers([{ a: 1, b: 2, c: 0 }, { a: 0, b: 3, c: 4 }], KEYS);
+    const layers = stackLayers(
+      [
+        { a: 1, b: 2, c: 0 },
+        { a: 0, b: 3, c: 4 },
+      ],
+      KEYS,
+    );
     expect(layers.map((l) => l.key)).toEqual(['a', 'b', 'c']);
     expect(layers.map((l) => l.points)).toEqual([
-      [[0, 1], [0, 0]],
-      [[1, 3], [0, 3]],
-      [[3, 3], [3, 7]],
+      [
+        [0, 1],
+        [0, 0],
+      ],
+      [
+        [1, 3],
+        [0, 3],
+      ],
+      [
+        [3, 3],
+        [3, 7],
+      ],
     ]);
   });
 
@@ -62,10 +77,20 @@ describe('stacking the model’s timeline', () => {
     actor.send({ type: 'address.entered', device: 'ana-phone', address: 'Ben' });
     actor.send({ type: 'time.jumpTo', t: 40 * DAY });
     const days = selectTimeline(actor.getSnapshot().context);
-    const top = stackLayers(days.map((d) => d.counts), CATEGORIES).at(-1)?.points.map(([, t]) => t) ?? [];
+    const top =
+      stackLayers(
+        days.map((d) => d.counts),
+        CATEGORIES,
+      )
+        .at(-1)
+        ?.points.map(([, t]) => t) ?? [];
     expect(top).toEqual(days.map((d) => d.total));
     // Apple 2016 keeps lookup records 30 days: recorded on day 1, held through day 30, gone by the end of day 31.
-    const lookups = stackLayers(days.map((d) => d.counts), CATEGORIES).find((l) => l.key === 'lookup')?.points ?? [];
+    const lookups =
+      stackLayers(
+        days.map((d) => d.counts),
+        CATEGORIES,
+      ).find((l) => l.key === 'lookup')?.points ?? [];
     const height = (day: number) => (lookups[day - 1]?.[1] ?? 0) - (lookups[day - 1]?.[0] ?? 0);
     expect(height(1)).toBe(1);
     expect(height(30)).toBe(1);

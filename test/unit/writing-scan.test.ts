@@ -21,7 +21,9 @@ function components(text: string) {
 
 describe('componentsOf: the components in the MDX tree', () => {
   test('reads string, number, boolean, list and expression props, with their lines', () => {
-    const found = components('---\ntitle: x\n---\n\nText <Cite id="intercept-2016" />\n<Predict question="Q?" choices={["a > b", "c"]} answer={1} open>\nx\n</Predict>\n<Simulation scenario={someVar} />');
+    const found = components(
+      '---\ntitle: x\n---\n\nText <Cite id="intercept-2016" />\n<Predict question="Q?" choices={["a > b", "c"]} answer={1} open>\nx\n</Predict>\n<Simulation scenario={someVar} />',
+    );
     expect(found.map((c) => [c.name, c.line, c.selfClosing])).toEqual([
       ['Cite', 5, true],
       ['Predict', 6, false],
@@ -67,11 +69,19 @@ describe('componentsOf: the components in the MDX tree', () => {
 
   test('nesting comes from the tree: each component knows what it sits in', () => {
     const found = components('<Scrolly scenario="a">\n<Step day={1}>x <Cite id="intercept-2016" /></Step>\n</Scrolly>\n<Cite id="intercept-2016" />');
-    expect(found.map((c) => [c.name, c.parent])).toEqual([['Scrolly', undefined], ['Step', 0], ['Cite', 1], ['Cite', undefined]]);
+    expect(found.map((c) => [c.name, c.parent])).toEqual([
+      ['Scrolly', undefined],
+      ['Step', 0],
+      ['Cite', 1],
+      ['Cite', undefined],
+    ]);
   });
 
   test('a spread prop is noted, since its props are known only at render', () => {
-    expect(components('<Simulation scenario="a-number-typed" {...rest} />')[0]).toMatchObject({ spread: true, attrs: { scenario: { kind: 'literal', value: 'a-number-typed' } } });
+    expect(components('<Simulation scenario="a-number-typed" {...rest} />')[0]).toMatchObject({
+      spread: true,
+      attrs: { scenario: { kind: 'literal', value: 'a-number-typed' } },
+    });
   });
 
   test('MDX that does not parse gives its line and the parser’s reason', () => {
@@ -124,19 +134,39 @@ describe('scanExplainer: a writer’s mistakes, each named with its line', () =>
     ['unknown scenario id', '<Simulation scenario="no-such-thing" />', 'line 1: <Simulation> scenario: unknown scenario id "no-such-thing"'],
     ['unknown source id', 'See <Cite id="made-up-2099" />.', 'line 1: <Cite> id: unknown source id "made-up-2099"'],
     ['unknown prop', '<Simulation scenario="a-number-typed" pannels="ledger" />', 'line 1: <Simulation> has no prop "pannels"'],
-    ['bad bind', '<Simulation scenario="a-number-typed" />\n<Scrub bind="retention" />', 'line 2: <Scrub> bind: expected bind to be one of retentionDays, callRetentionDays, connectionRetentionDays, queueDays, got "retention"'],
+    [
+      'bad bind',
+      '<Simulation scenario="a-number-typed" />\n<Scrub bind="retention" />',
+      'line 2: <Scrub> bind: expected bind to be one of retentionDays, callRetentionDays, connectionRetentionDays, queueDays, got "retention"',
+    ],
     ['unknown component', '<Simulaton scenario="a-number-typed" />', 'line 1: unknown component <Simulaton>'],
     ['bad panel name', '<Simulation scenario="a-number-typed" panels="ledger,chart" />', 'expected panels from'],
     ['a panel with nothing to bind to', '<Ledger />', 'line 1: <Ledger> has no <Simulation> or <Scrolly> above it'],
     ['a step outside a Scrolly', '<Step day={1}>x</Step>', 'line 1: <Step> is only allowed inside a <Scrolly>'],
-    ['a step past the scenario’s end', '<Scrolly scenario="a-number-typed">\n<Step day={36}>x</Step>\n</Scrolly>', 'line 2: <Step> is past the end of scenario "a-number-typed", which runs 35 days'],
-    ['a bad step action', '<Scrolly scenario="a-number-typed">\n<Step day={2} action="dance">x</Step>\n</Scrolly>', 'line 2: <Step> action: expected action "play", "pause" or "policy:<preset>"'],
+    [
+      'a step past the scenario’s end',
+      '<Scrolly scenario="a-number-typed">\n<Step day={36}>x</Step>\n</Scrolly>',
+      'line 2: <Step> is past the end of scenario "a-number-typed", which runs 35 days',
+    ],
+    [
+      'a bad step action',
+      '<Scrolly scenario="a-number-typed">\n<Step day={2} action="dance">x</Step>\n</Scrolly>',
+      'line 2: <Step> action: expected action "play", "pause" or "policy:<preset>"',
+    ],
     ['a step with neither day nor at', '<Scrolly scenario="a-number-typed">\n<Step>x</Step>\n</Scrolly>', 'expected either day={N} or at="day N HH:MM"'],
     ['a Scrolly with no steps', '<Scrolly scenario="a-number-typed">\n</Scrolly>', 'line 1: <Scrolly> has no <Step> inside it'],
     ['an unclosed Scrolly', '<Scrolly scenario="a-number-typed">\n<Step day={1}>x</Step>', 'line 1: <Scrolly> is never closed'],
-    ['a panel shown twice', '<Simulation scenario="a-number-typed" panels="ledger" />\n<Ledger />', 'line 2: the ledger panel appears more than once (lines 1, 2)'],
+    [
+      'a panel shown twice',
+      '<Simulation scenario="a-number-typed" panels="ledger" />\n<Ledger />',
+      'line 2: the ledger panel appears more than once (lines 1, 2)',
+    ],
     ['an answer out of range', '<Predict question="Q" choices={["a","b"]} answer={2}>x</Predict>', 'expected answer to be the index of one of the choices'],
-    ['ambiguous binding', '<Simulation scenario="a-number-typed" panels="composer" controls={false} />\n<Scrub bind="retentionDays" />\n<Simulation scenario="new-tablet" panels="people" />\n<Scrub bind="queueDays" />', 'line 4: <Scrub> would bind to "new-tablet", but an earlier <Scrub> binds to "a-number-typed"'],
+    [
+      'ambiguous binding',
+      '<Simulation scenario="a-number-typed" panels="composer" controls={false} />\n<Scrub bind="retentionDays" />\n<Simulation scenario="new-tablet" panels="people" />\n<Scrub bind="queueDays" />',
+      'line 4: <Scrub> would bind to "new-tablet", but an earlier <Scrub> binds to "a-number-typed"',
+    ],
   ])('%s', (_what, text, expected) => {
     const { problems } = scan(text);
     expect(problems.join('\n')).toContain(expected);
@@ -157,7 +187,9 @@ describe('scanExplainer: a writer’s mistakes, each named with its line', () =>
   });
 
   test('a Scrolly inside another is named with both lines', () => {
-    const { problems } = scan('<Scrolly scenario="a-number-typed">\n<Step day={1}>x</Step>\n<Scrolly scenario="new-tablet">\n<Step day={2}>y</Step>\n</Scrolly>\n</Scrolly>');
+    const { problems } = scan(
+      '<Scrolly scenario="a-number-typed">\n<Step day={1}>x</Step>\n<Scrolly scenario="new-tablet">\n<Step day={2}>y</Step>\n</Scrolly>\n</Scrolly>',
+    );
     expect(problems).toContain('line 3: <Scrolly> inside another <Scrolly> (line 1)');
   });
 
@@ -187,12 +219,16 @@ describe('component props at render', () => {
   test('checkProps returns typed props and names the file on a mistake', () => {
     expect(checkProps('Scrub', { bind: 'retentionDays', min: 0, max: 90 }, 'content/explainers/x.mdx')).toEqual({ bind: 'retentionDays', min: 0, max: 90 });
     expect(() => checkProps('Scrub', { bind: 'speed' }, 'content/explainers/x.mdx')).toThrow(ExplainerError);
-    expect(() => checkProps('Scrub', { bind: 'speed' }, 'content/explainers/x.mdx')).toThrow(/^content\/explainers\/x\.mdx: <Scrub> bind: expected bind to be one of/);
+    expect(() => checkProps('Scrub', { bind: 'speed' }, 'content/explainers/x.mdx')).toThrow(
+      /^content\/explainers\/x\.mdx: <Scrub> bind: expected bind to be one of/,
+    );
     expect(() => checkProps('Cite', { id: 'intercept-2016', page: 3 }, 'f.mdx')).toThrow('f.mdx: <Cite> has no prop "page" (its props: id)');
   });
 
   test('types are checked too: a day in quotes is not a number', () => {
-    expect(propProblems('Simulation', { scenario: 'a-number-typed', day: '3' })).toEqual(['<Simulation> day: expected the day to open on as a number in braces, like {3}']);
+    expect(propProblems('Simulation', { scenario: 'a-number-typed', day: '3' })).toEqual([
+      '<Simulation> day: expected the day to open on as a number in braces, like {3}',
+    ]);
   });
 
   test('step actions are a small, closed vocabulary', () => {

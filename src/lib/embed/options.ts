@@ -118,7 +118,11 @@ const OPTION_PARSERS = {
   }),
   speed: option({
     field: 'speed',
-    parse: (value) => taken(SPEEDS.find((s) => String(s) === value), value),
+    parse: (value) =>
+      taken(
+        SPEEDS.find((s) => String(s) === value),
+        value,
+      ),
     expected: () => `one of ${SPEEDS.join(', ')} (days per second)`,
   }),
   autoplay: option({ field: 'autoplay', parse: booleanWords(['1', 'true'], ['0', 'false']), expected: () => '1 or 0' }),
@@ -126,7 +130,10 @@ const OPTION_PARSERS = {
     field: 'panels',
     // A list with some unknown names keeps the known ones: a typo in one panel should not hide the rest.
     parse: (value) => {
-      const asked = value.split(',').map((p) => p.trim()).filter(Boolean);
+      const asked = value
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       const valid = PANELS.filter((p) => asked.includes(p));
       const unknown = asked.filter((p) => !(PANELS as readonly string[]).includes(p));
       return { value: valid.length > 0 ? valid : undefined, ignored: unknown.length > 0 ? unknown.join(',') : undefined };
@@ -151,7 +158,11 @@ const OPTION_PARSERS = {
   motion: option({ field: 'reducedMotion', parse: booleanWords(['reduce'], ['full']), expected: () => 'reduce or full' }),
   theme: option({
     field: 'theme',
-    parse: (value) => taken(THEMES.find((t) => t === value), value),
+    parse: (value) =>
+      taken(
+        THEMES.find((t) => t === value),
+        value,
+      ),
     expected: () => THEMES.join(', '),
   }),
   v: option({

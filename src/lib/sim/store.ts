@@ -92,7 +92,11 @@ export interface Simulation {
  */
 export function useSimulation(scenario: ScenarioCore | (() => ScenarioCore)): Simulation {
   const { simulation: actor, playback } = actorsFor(typeof scenario === 'function' ? scenario() : scenario);
-  const context = useSelector(actor, (s) => s.context, (a, b) => a.revision === b.revision);
+  const context = useSelector(
+    actor,
+    (s) => s.context,
+    (a, b) => a.revision === b.revision,
+  );
   return {
     actor,
     context,

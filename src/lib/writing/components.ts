@@ -49,7 +49,10 @@ export function figurePanels(figure: FigureWithPanels, panels: string | undefine
 
 /** `panels="composer,ledger"` → ['composer', 'ledger'], or undefined if any name is not a panel. */
 export function parsePanels(text: string): Panel[] | undefined {
-  const names = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (names.length === 0) return undefined;
   if (!names.every((n) => (PANELS as readonly string[]).includes(n))) return undefined;
   return names as Panel[];
@@ -57,8 +60,13 @@ export function parsePanels(text: string): Panel[] | undefined {
 
 const id = (what: string) =>
   z.string({ error: `expected ${what} as a quoted string` }).regex(ID_PATTERN, { error: `expected ${what}: lower-case words joined by hyphens` });
-const wholeNumber = (what: string) => z.number({ error: `expected ${what} as a number in braces, like {3}` }).int({ error: `expected ${what} as a whole number` });
-const words = (what: string) => z.string({ error: `expected ${what} as a quoted string` }).trim().min(1, { error: `expected ${what}, got an empty text` });
+const wholeNumber = (what: string) =>
+  z.number({ error: `expected ${what} as a number in braces, like {3}` }).int({ error: `expected ${what} as a whole number` });
+const words = (what: string) =>
+  z
+    .string({ error: `expected ${what} as a quoted string` })
+    .trim()
+    .min(1, { error: `expected ${what}, got an empty text` });
 
 const panelsProp = z
   .string({ error: `expected panels as a quoted, comma-separated list of ${PANELS.join(', ')}` })
@@ -100,7 +108,8 @@ export const COMPONENT_PROPS = {
   Scrub: z
     .strictObject({
       bind: z.enum(SCRUB_BIND_NAMES as [ScrubBind, ...ScrubBind[]], {
-        error: (issue) => `expected bind to be one of ${SCRUB_BIND_NAMES.join(', ')}, got ${issue.input === undefined ? 'nothing' : `"${String(issue.input)}"`}`,
+        error: (issue) =>
+          `expected bind to be one of ${SCRUB_BIND_NAMES.join(', ')}, got ${issue.input === undefined ? 'nothing' : `"${String(issue.input)}"`}`,
       }),
       min: wholeNumber('min').min(0, { error: 'expected min of 0 or more' }).optional(),
       max: wholeNumber('max').max(3650, { error: 'expected max of at most 3650 days' }).optional(),
@@ -111,7 +120,10 @@ export const COMPONENT_PROPS = {
   Predict: z
     .strictObject({
       question: words('the question'),
-      choices: z.array(words('a choice'), { error: 'expected choices as a list in braces, like {["Yes", "No"]}' }).min(2, { error: 'expected at least 2 choices' }).max(5, { error: 'expected at most 5 choices' }),
+      choices: z
+        .array(words('a choice'), { error: 'expected choices as a list in braces, like {["Yes", "No"]}' })
+        .min(2, { error: 'expected at least 2 choices' })
+        .max(5, { error: 'expected at most 5 choices' }),
       answer: wholeNumber('the index of the right choice, counting from 0').min(0, { error: 'expected answer counting from 0' }),
     })
     .refine((p) => p.answer < p.choices.length, { error: 'expected answer to be the index of one of the choices, counting from 0' }),

@@ -36,8 +36,18 @@ export const GUIDE: readonly ComponentDoc[] = [
     summary: 'A live simulator figure: time controls and the panels you choose, running the scenario. Panels hydrate when scrolled to.',
     props: [
       scenarioProp(true),
-      { name: 'panels', type: 'text', required: false, text: `Comma-separated, from ${PANELS.join(', ')}. Default: ${FIGURE_PANELS.Simulation.join(',')}. A page shows each panel once.` },
-      { name: 'day', type: 'number', required: false, text: 'Open on this day (at noon). Time only runs forward, so a later figure cannot take an earlier one back.' },
+      {
+        name: 'panels',
+        type: 'text',
+        required: false,
+        text: `Comma-separated, from ${PANELS.join(', ')}. Default: ${FIGURE_PANELS.Simulation.join(',')}. A page shows each panel once.`,
+      },
+      {
+        name: 'day',
+        type: 'number',
+        required: false,
+        text: 'Open on this day (at noon). Time only runs forward, so a later figure cannot take an earlier one back.',
+      },
       { name: 'controls', type: 'true or false', required: false, text: 'Show the time controls (default true; once per page).' },
       { name: 'caption', type: 'text', required: false, text: 'The figure’s caption. Default: the scenario’s title.' },
     ],
@@ -69,10 +79,16 @@ export const GUIDE: readonly ComponentDoc[] = [
   },
   {
     name: 'Scrolly',
-    summary: 'A figure that stays in view while the story scrolls past it. Each <Step> inside moves the simulation; readers can also use Previous, Next and numbered step buttons, or read it one step at a time without scrolling.',
+    summary:
+      'A figure that stays in view while the story scrolls past it. Each <Step> inside moves the simulation; readers can also use Previous, Next and numbered step buttons, or read it one step at a time without scrolling.',
     props: [
       scenarioProp(true),
-      { name: 'panels', type: 'text', required: false, text: `As for <Simulation>. Default: ${FIGURE_PANELS.Scrolly.join(',')}. Keep it to one or two: the figure must fit beside the text.` },
+      {
+        name: 'panels',
+        type: 'text',
+        required: false,
+        text: `As for <Simulation>. Default: ${FIGURE_PANELS.Scrolly.join(',')}. Keep it to one or two: the figure must fit beside the text.`,
+      },
       { name: 'caption', type: 'text', required: false, text: 'Names the figure for screen readers.' },
     ],
     example: `<Scrolly scenario="new-tablet" panels="people">
@@ -86,14 +102,20 @@ export const GUIDE: readonly ComponentDoc[] = [
     props: [
       { name: 'day', type: 'number', required: false, text: 'The day to show, at noon. Give day or at, not both.' },
       { name: 'at', type: 'text', required: false, text: 'An exact moment, like "day 3 14:00".' },
-      { name: 'action', type: 'text', required: false, text: `"play", "pause", or "policy:<preset>" with a preset from ${PRESET_IDS.join(', ')}. A policy holds for the later steps, and stepping back before it restores the scenario’s own.` },
+      {
+        name: 'action',
+        type: 'text',
+        required: false,
+        text: `"play", "pause", or "policy:<preset>" with a preset from ${PRESET_IDS.join(', ')}. A policy holds for the later steps, and stepping back before it restores the scenario’s own.`,
+      },
       { name: 'label', type: 'text', required: false, text: 'A short name for the step’s button. Default: its moment.' },
     ],
     example: '<Step day={31} action="policy:apple-2020s" label="Under 25 days">…</Step>',
   },
   {
     name: 'Scrub',
-    summary: 'An inline number the reader drags, or changes with the arrow keys, PageUp/PageDown, Home and End. It sets a retention period of the nearest simulation.',
+    summary:
+      'An inline number the reader drags, or changes with the arrow keys, PageUp/PageDown, Home and End. It sets a retention period of the nearest simulation.',
     props: [
       { name: 'bind', type: 'text', required: true, text: `What it sets: ${SCRUB_BIND_NAMES.join(', ')}. Anything else fails the build.` },
       { name: 'min', type: 'number', required: false, text: 'Fewest days (default 0).' },
@@ -104,7 +126,8 @@ export const GUIDE: readonly ComponentDoc[] = [
   },
   {
     name: 'Cite',
-    summary: 'A numbered citation. Numbers follow first use; the number links to its entry, and the ▾ beside it opens a preview of the source (Escape closes it); the references list at the end is made for you.',
+    summary:
+      'A numbered citation. Numbers follow first use; the number links to its entry, and the ▾ beside it opens a preview of the source (Escape closes it); the references list at the end is made for you.',
     props: [{ name: 'id', type: 'source id', required: true, text: 'A file name in content/sources/, without .yaml. An unknown id fails the build.' }],
     example: 'Apple confirmed 30 days <Cite id="intercept-2016" />.',
   },

@@ -95,7 +95,9 @@ function literalProps(use: ComponentUse): Record<string, unknown> {
 function checkProps(scan: Scan, use: Use): void {
   const unknown = Object.keys(use.attrs).filter((key) => !propNames(use.name).includes(key));
   if (unknown.length > 0) {
-    scan.problems.push(`line ${use.line}: <${use.name}> has no prop ${unknown.map((k) => `"${k}"`).join(', ')} (its props: ${propNames(use.name).join(', ') || 'none'})`);
+    scan.problems.push(
+      `line ${use.line}: <${use.name}> has no prop ${unknown.map((k) => `"${k}"`).join(', ')} (its props: ${propNames(use.name).join(', ') || 'none'})`,
+    );
   } else if (!use.spread && Object.keys(use.literal).length === Object.keys(use.attrs).length) {
     scan.problems.push(...propProblems(use.name, use.literal).map((p) => `line ${use.line}: ${p}`));
   }
@@ -131,7 +133,9 @@ function checkComponent(scan: Scan, use: Use, uses: readonly ComponentUse[]): vo
 function scenarioKnown(scan: Scan, use: Use, id: unknown): id is string {
   if (typeof id !== 'string') return false;
   if (scan.context.scenarios.has(id)) return true;
-  scan.problems.push(`line ${use.line}: <${use.name}> scenario: unknown scenario id "${id}" (scenarios: ${[...scan.context.scenarios.keys()].sort().join(', ')})`);
+  scan.problems.push(
+    `line ${use.line}: <${use.name}> scenario: unknown scenario id "${id}" (scenarios: ${[...scan.context.scenarios.keys()].sort().join(', ')})`,
+  );
   return false;
 }
 
@@ -192,7 +196,9 @@ function checkBoundPanel(scan: Scan, use: Use): void {
   }
   const bound = scan.bindings[use.name];
   if (bound !== undefined && bound !== scan.nearest) {
-    scan.problems.push(`line ${use.line}: <${use.name}> would bind to "${scan.nearest}", but an earlier <${use.name}> binds to "${bound}"; name the scenario with scenario="${scan.nearest}"`);
+    scan.problems.push(
+      `line ${use.line}: <${use.name}> would bind to "${scan.nearest}", but an earlier <${use.name}> binds to "${bound}"; name the scenario with scenario="${scan.nearest}"`,
+    );
     return;
   }
   scan.bindings[use.name] = scan.nearest;

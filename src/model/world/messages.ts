@@ -89,7 +89,15 @@ function targetDevices(world: WorldState, sender: DeviceState, toHandles: readon
  * the push service hold it for an offline one; fills the fan-out entry of each. `m` is the sender's
  * copy, which the sender's other devices share when it reads the same.
  */
-function routeEach(world: WorldState, rng: SeededRandom, engine: Engine, sender: DeviceState, targets: readonly string[], fanout: FanoutEntry[], m: DeviceMessage): void {
+function routeEach(
+  world: WorldState,
+  rng: SeededRandom,
+  engine: Engine,
+  sender: DeviceState,
+  targets: readonly string[],
+  fanout: FanoutEntry[],
+  m: DeviceMessage,
+): void {
   const routingNeeded = recordNeeded(world, engine, 'routing');
   const shown: Shown = { sent: m };
   // A person's devices are consecutive in `targets`: their routing records share one (never mutated) handle pair.
@@ -143,7 +151,14 @@ function recordNeeded(world: WorldState, engine: Engine, category: Category): bo
  * again about daily, so a fresh record per message would live just long enough for the garbage
  * collector to copy it. Views copy what they show, so nothing outside the model sees the reuse.
  */
-function recordOutgoing(device: DeviceState, messageId: string, at: SimTime, toHandles: readonly string[], sms: readonly string[], count: number): FanoutEntry[] {
+function recordOutgoing(
+  device: DeviceState,
+  messageId: string,
+  at: SimTime,
+  toHandles: readonly string[],
+  sms: readonly string[],
+  count: number,
+): FanoutEntry[] {
   const outgoing = (device.lastSent ??= { messageId, at, toHandles, fanout: [], sms });
   outgoing.messageId = messageId;
   outgoing.at = at;

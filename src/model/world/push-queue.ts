@@ -49,7 +49,9 @@ export function dropExpired(world: WorldState, to: SimTime): JournalEntry[] {
           action: { type: 'queue.dropped', device: deviceId, message: item.messageId },
           outcome: 'ok',
           records: [],
-          notes: [`the push service dropped message ${item.messageId} for ${world.devices[deviceId]?.label ?? deviceId}: held the limit of ${Math.round(world.config.queueHoldMs / DAY)} days`],
+          notes: [
+            `the push service dropped message ${item.messageId} for ${world.devices[deviceId]?.label ?? deviceId}: held the limit of ${Math.round(world.config.queueHoldMs / DAY)} days`,
+          ],
         });
       } else keep.push(item);
     }

@@ -15,7 +15,10 @@ export type Step = { kind: 'act'; action: Action } | { kind: 'wait'; ms: number 
 const device = fc.constantFrom(...DEVICES);
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ device, address: fc.constantFrom(...ADDRESSES) }).map(({ device, address }) => act({ type: 'address.entered', device, address })) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ device, address: fc.constantFrom(...ADDRESSES) }).map(({ device, address }) => act({ type: 'address.entered', device, address })),
+  },
   {
     weight: 2,
     arbitrary: fc
@@ -28,12 +31,19 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ device, network: fc.constantFrom(...NETWORKS) }).map((a) => act({ type: 'device.network', ...a })) },
   {
     weight: 1,
-    arbitrary: fc.record({ person: fc.constantFrom('ana', 'ben', 'cy', 'dee'), n: fc.nat(999) }).map(({ person, n }) =>
-      act({ type: 'device.added', person, device: { id: `${person}-extra-${n}`, label: `${person} extra ${n}`, kind: 'tablet', network: 'home' } }),
-    ),
+    arbitrary: fc
+      .record({ person: fc.constantFrom('ana', 'ben', 'cy', 'dee'), n: fc.nat(999) })
+      .map(({ person, n }) =>
+        act({ type: 'device.added', person, device: { id: `${person}-extra-${n}`, label: `${person} extra ${n}`, kind: 'tablet', network: 'home' } }),
+      ),
   },
   { weight: 1, arbitrary: device.map((d) => act({ type: 'device.removed', device: d })) },
-  { weight: 1, arbitrary: fc.record({ process: fc.constantFrom(...LEGAL_PROCESSES), target: fc.constantFrom(...HANDLES) }).map((a) => act({ type: 'legal.request', ...a })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ process: fc.constantFrom(...LEGAL_PROCESSES), target: fc.constantFrom(...HANDLES) })
+      .map((a) => act({ type: 'legal.request', ...a })),
+  },
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 12 * DAY }).map((ms) => ({ kind: 'wait' as const, ms })) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 6 * HOUR }).map((ms) => ({ kind: 'wait' as const, ms })) },
 );

@@ -58,14 +58,21 @@ const controlArb: fc.Arbitrary<SimulationEvent> = fc.oneof(
   { weight: 1, arbitrary: momentArb.map((t) => ({ type: 'time.jumpTo' as const, t })) },
   { weight: 1, arbitrary: policyArb.map((policy) => ({ type: 'policy.set' as const, policy })) },
   { weight: 1, arbitrary: fc.option(fc.constantFrom(...PRESETS), { nil: undefined }).map((policy) => ({ type: 'compare.set' as const, policy })) },
-  { weight: 1, arbitrary: fc.constantFrom('off', 'standard', 'adp').map((mode) => ({ type: 'backup.set' as const, mode: mode as SimulationContext['backupMode'] })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('off', 'standard', 'adp').map((mode) => ({ type: 'backup.set' as const, mode: mode as SimulationContext['backupMode'] })),
+  },
   { weight: 2, arbitrary: momentArb.map((t) => ({ type: 'view.scrub' as const, t })) },
   { weight: 1, arbitrary: fc.constant({ type: 'view.live' as const }) },
-  { weight: 1, arbitrary: fc.option(fc.nat(1000), { nil: undefined }).map((seed) => (seed === undefined ? { type: 'reset' as const } : { type: 'reset' as const, seed })) },
+  {
+    weight: 1,
+    arbitrary: fc.option(fc.nat(1000), { nil: undefined }).map((seed) => (seed === undefined ? { type: 'reset' as const } : { type: 'reset' as const, seed })),
+  },
 );
 
-const readerArb: fc.Arbitrary<SimulationEvent> = stepArb
-  .map((step) => (step.kind === 'act' ? (step.action as SimulationEvent) : { type: 'time.advanceBy' as const, ms: step.ms }));
+const readerArb: fc.Arbitrary<SimulationEvent> = stepArb.map((step) =>
+  step.kind === 'act' ? (step.action as SimulationEvent) : { type: 'time.advanceBy' as const, ms: step.ms },
+);
 
 const eventsArb = fc.array(fc.oneof({ weight: 3, arbitrary: readerArb }, { weight: 2, arbitrary: controlArb }), { minLength: 1, maxLength: 40 });
 
@@ -114,10 +121,16 @@ function runSequence(input: SimulationInput, events: SimulationEvent[]): void {
 
 describe('fuzz: random valid event sequences through the simulation actor', () => {
   test(`${RUNS} sequences never throw, never error the actor, and round-trip a save (metadata-only crypto)`, () => {
-    fc.assert(fc.property(eventsArb, (events) => runSequence(INPUT, events)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(eventsArb, (events) => runSequence(INPUT, events)),
+      { numRuns: RUNS },
+    );
   }, 120_000);
 
   test(`${REAL_CRYPTO_RUNS} more with the real crypto the page uses`, () => {
-    fc.assert(fc.property(eventsArb, (events) => runSequence(REAL_INPUT, events)), { numRuns: REAL_CRYPTO_RUNS });
+    fc.assert(
+      fc.property(eventsArb, (events) => runSequence(REAL_INPUT, events)),
+      { numRuns: REAL_CRYPTO_RUNS },
+    );
   }, 120_000);
 });

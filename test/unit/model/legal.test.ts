@@ -79,10 +79,22 @@ describe('legal process', () => {
     const servedAt = s.world.now;
     advanceTo(s, 1 * DAY + 7 * MINUTE);
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'after the order' });
-    const early = legalResponse(s.world.ledger, WHATSAPP_LIKE, { process: 'pen-register', target: '+15550100100', servedAt, at: s.world.now, backupMode: 'off' });
+    const early = legalResponse(s.world.ledger, WHATSAPP_LIKE, {
+      process: 'pen-register',
+      target: '+15550100100',
+      servedAt,
+      at: s.world.now,
+      backupMode: 'off',
+    });
     expect(early.produced).toEqual([]);
     advanceTo(s, 1 * DAY + 15 * MINUTE);
-    const later = legalResponse(s.world.ledger, WHATSAPP_LIKE, { process: 'pen-register', target: '+15550100100', servedAt, at: s.world.now, backupMode: 'off' });
+    const later = legalResponse(s.world.ledger, WHATSAPP_LIKE, {
+      process: 'pen-register',
+      target: '+15550100100',
+      servedAt,
+      at: s.world.now,
+      backupMode: 'off',
+    });
     const toBen = later.produced.filter((p) => p.fields['recipientHandle'] === 'ben@example.org');
     expect(toBen).toHaveLength(3);
     expect(toBen.every((p) => p.deliveredAt === 1 * DAY + 15 * MINUTE && p.fields['senderHandle'] === '+15550100100')).toBe(true);

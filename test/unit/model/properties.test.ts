@@ -86,7 +86,10 @@ describe('properties over random action sequences', { timeout: 60_000 }, () => {
         const all = allRecords(s.world.ledger);
         for (const policy of PRESETS) {
           for (const t of times(s, fractions)) {
-            const held = Object.values(heldAt(s.world.ledger, policy, t)).flat().map((o) => o.seq).sort((a, b) => a - b);
+            const held = Object.values(heldAt(s.world.ledger, policy, t))
+              .flat()
+              .map((o) => o.seq)
+              .sort((a, b) => a - b);
             expect(held).toEqual(bruteForceHeld(all, policy, t));
           }
         }
@@ -106,7 +109,10 @@ describe('properties over random action sequences', { timeout: 60_000 }, () => {
       fc.property(stepsArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), (steps, fractions) => {
         const kept = run(steps, engine);
         const bounded = run(steps, engine, 1, { scrubWindowMs: window });
-        const seqs = (s: Session, policy: Policy, t: number) => Object.values(heldAt(s.world.ledger, policy, t)).flat().map((o) => o.seq);
+        const seqs = (s: Session, policy: Policy, t: number) =>
+          Object.values(heldAt(s.world.ledger, policy, t))
+            .flat()
+            .map((o) => o.seq);
         const now = bounded.world.now;
         const from = Math.max(0, now - window);
         const inWindow = fractions.map((f) => from + Math.floor(f * (now - from))).concat([now, from]);
@@ -175,7 +181,10 @@ describe('paginated held-at', () => {
         const s = run(steps);
         for (const policy of PRESETS) {
           const t = s.world.now;
-          const all = Object.values(heldAt(s.world.ledger, policy, t)).flat().sort((a, b) => b.seq - a.seq).map((o) => o.seq);
+          const all = Object.values(heldAt(s.world.ledger, policy, t))
+            .flat()
+            .sort((a, b) => b.seq - a.seq)
+            .map((o) => o.seq);
           const paged: number[] = [];
           for (let offset = 0; offset < all.length + size; offset += size) {
             const page = heldPage(s.world.ledger, policy, t, offset, size);

@@ -33,7 +33,12 @@ describe('bad scenarios give an error naming the file, the field path and what w
     ['wrong type', (s: any) => (s.seed = 'abc'), 'seed', /expected number/],
     ['malformed handle', (s: any) => (s.cast.people[0].handles[0] = '555-0142'), 'cast.people[0].handles[0]', /phone number in international form/],
     ['unknown device in the script', (s: any) => (s.script[0].device = 'nobodys-phone'), 'script[0].device', /a device from the cast/],
-    ['unknown person', (s: any) => s.script.push({ at: 'day 33', do: 'add-device', person: 'zed', device: { id: 'z', label: 'Z', kind: 'phone', network: 'home' } }), 'script[3].person', /a person from the cast/],
+    [
+      'unknown person',
+      (s: any) => s.script.push({ at: 'day 33', do: 'add-device', person: 'zed', device: { id: 'z', label: 'Z', kind: 'phone', network: 'home' } }),
+      'script[3].person',
+      /a person from the cast/,
+    ],
     ['time going backwards', (s: any) => (s.script[1].at = 'day 1 08:00'), 'script[1].at', /time cannot go backwards/],
     ['unknown network', (s: any) => (s.cast.people[0].devices[0].network = 'moon'), 'cast.people[0].devices[0].network', /a network from cast.networks/],
     ['unknown action', (s: any) => (s.script[0].do = 'teleport'), 'script[0].do', /one of the script actions|Invalid input/],

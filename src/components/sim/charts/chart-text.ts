@@ -34,10 +34,13 @@ export function graphSummary(counts: { inferred: number; real: number; actual: n
   else if (inferred === 1) first = `The one link an observer can draw ${real === 1 ? 'is' : 'is not'} a real conversation`;
   else {
     const which =
-      real === 0 ? 'none are real conversations'
-      : real === inferred ? `${inferred === 2 ? 'both' : `all ${inferred}`} are real conversations`
-      : real === 1 ? '1 is a real conversation'
-      : `${real} are real conversations`;
+      real === 0
+        ? 'none are real conversations'
+        : real === inferred
+          ? `${inferred === 2 ? 'both' : `all ${inferred}`} are real conversations`
+          : real === 1
+            ? '1 is a real conversation'
+            : `${real} are real conversations`;
     first = `Of the ${inferred} links an observer can draw, ${which}`;
   }
   let second: string;

@@ -84,4 +84,3 @@ export function graphWords(graph: Pick<ContactGraph, 'inferred' | 'actual'>): { 
         : `Of ${talked} real conversation${s(talked)}, ${seen} show${seen === 1 ? 's' : ''} in the records (recall ${pct(seen / talked)}).`,
   };
 }
-
