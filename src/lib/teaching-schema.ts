@@ -8,11 +8,9 @@ import { parseDayTime } from '../model/index.ts';
 import { dateAsText, expecting, fields, got, isCalendarDate, list, text } from './schema-wording.ts';
 import { sourceIdSchema } from './source-schema.ts';
 
-const dayTimeSchema = z
-  .string(expecting('a time like "day 3 14:00"'))
-  .refine((s) => parseDayTime(s) !== undefined, {
-    error: (issue) => `expected a time like "day 3 14:00" (or "day 3" for midnight), got "${String(issue.input)}"`,
-  });
+const dayTimeSchema = z.string(expecting('a time like "day 3 14:00"')).refine((s) => parseDayTime(s) !== undefined, {
+  error: (issue) => `expected a time like "day 3 14:00" (or "day 3" for midnight), got "${String(issue.input)}"`,
+});
 
 export const narrationStepSchema = fields(
   {
