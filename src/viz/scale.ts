@@ -55,3 +55,22 @@ export function dayTicks(days: number, width: number, minGap = 44): number[] {
   for (let d = step; d <= days; d += step) if (d - 1 > 0 && (d - 1) * perDay >= minGap * 0.75) ticks.push(d);
   return ticks;
 }
+
+/**
+ * The day a key moves a day axis's cursor to, within 1..days: arrows step a day (left and down
+ * go back), Page Up and Page Down a week, Home and End to the ends. Undefined for any other key.
+ */
+export function dayAfterKey(key: string, cursor: number, days: number): number | undefined {
+  const moves: Record<string, number> = {
+    ArrowLeft: cursor - 1,
+    ArrowDown: cursor - 1,
+    ArrowRight: cursor + 1,
+    ArrowUp: cursor + 1,
+    PageDown: cursor - 7,
+    PageUp: cursor + 7,
+    Home: 1,
+    End: days,
+  };
+  const to = moves[key];
+  return to === undefined ? undefined : Math.max(1, Math.min(days, to));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DAY, selectGraph, selectHandles, startSimulation } from '../../src/model/index.ts';
-import { countsText, graphSummary, nodeLabels, retentionNote, retentionWindow } from '../../src/components/sim/charts/chart-text.ts';
+import { countsText, graphSummary, nodeLabels, retentionNote, retentionWindow, timelineDayText } from '../../src/components/sim/charts/chart-text.ts';
 import { castScenario } from './model/fixtures.ts';
 
 describe('retentionWindow', () => {
@@ -106,5 +106,24 @@ describe('countsText', () => {
     ).toBe('3 records held (Account: 2, Connection: 1)');
     expect(countsText([{ label: 'Account', count: 1 }])).toBe('1 record held (Account: 1)');
     expect(countsText([{ label: 'Account', count: 0 }])).toBe('no records held');
+  });
+});
+
+describe('timelineDayText: what the records-held chart says of a day', () => {
+  const counts = (lookup: number) => ({ account: 2, registration: 3, connection: 3, lookup, routing: 0, queue: 0, call: 0 });
+  const days = [1, 2, 3].map((day) => ({ day, t: day * DAY, counts: counts(day), total: 8 + day }));
+  const at = { today: 2, now: 1.5 * DAY, viewAt: 1.5 * DAY };
+
+  test('a day that has ended gives its counts at its end', () => {
+    expect(timelineDayText(days, 1, at)).toMatch(/^End of day 1: 9 records held \(.*Lookup[^:]*: 1\b/);
+  });
+  test('today gives what is held so far, with the time now', () => {
+    expect(timelineDayText(days, 2, at)).toMatch(/^Day 2 so far \(now: Day 2, 12:00\): /);
+  });
+  test('a day still to come says how to get there', () => {
+    expect(timelineDayText(days, 3, at)).toBe('Day 3 has not happened yet. Click it, or press Enter, to let time run to Day 3, 00:00.');
+  });
+  test('a past day being viewed is marked', () => {
+    expect(timelineDayText(days, 1, { ...at, viewAt: DAY })).toMatch(/^Viewing: End of day 1/);
   });
 });

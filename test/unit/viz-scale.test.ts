@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countTicks, dayTicks, linear } from '../../src/viz/scale.ts';
+import { countTicks, dayAfterKey, dayTicks, linear } from '../../src/viz/scale.ts';
 
 describe('linear', () => {
   test.each([
@@ -78,5 +78,27 @@ describe('dayTicks', () => {
 
   test('weekly labels on a wide 60-day axis', () => {
     expect(dayTicks(60, 500)).toEqual([1, 7, 14, 21, 28, 35, 42, 49, 56]);
+  });
+});
+
+describe('dayAfterKey: where a key moves the day cursor', () => {
+  test.each([
+    ['ArrowLeft', 5, 4],
+    ['ArrowDown', 5, 4],
+    ['ArrowRight', 5, 6],
+    ['ArrowUp', 5, 6],
+    ['PageDown', 5, 1],
+    ['PageUp', 5, 12],
+    ['PageUp', 28, 31],
+    ['ArrowLeft', 1, 1],
+    ['Home', 17, 1],
+    ['End', 3, 31],
+  ])('%s from day %i of 31 → day %i', (key, from, to) => {
+    expect(dayAfterKey(key, from, 31)).toBe(to);
+  });
+
+  test('any other key does not move it', () => {
+    expect(dayAfterKey('a', 5, 31)).toBeUndefined();
+    expect(dayAfterKey('Enter', 5, 31)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { DAY, type Keep, type SimTime } from '../../../model/index.ts';
+import { CATEGORIES, CATEGORY_LABELS, DAY, formatSimTime, type Keep, type SimTime, type TimelineDay } from '../../../model/index.ts';
 
 /** Words and small derivations the charts show. Pure, so they are tested without a browser. */
 
@@ -83,4 +83,16 @@ export function countsText(entries: readonly { label: string; count: number }[])
   const parts = entries.filter((e) => e.count > 0).map((e) => `${e.label}: ${e.count}`);
   const total = entries.reduce((n, e) => n + e.count, 0);
   return total === 0 ? 'no records held' : `${plural(total, 'record')} held (${parts.join(', ')})`;
+}
+
+/**
+ * What the records-held chart says of one day: its counts at the end of the day (so far, for
+ * today), or that it has not happened yet and how to get there. "Viewing:" marks a past day shown.
+ */
+export function timelineDayText(days: readonly TimelineDay[], day: number, at: { today: number; now: SimTime; viewAt: SimTime }): string {
+  const d = days[day - 1];
+  if (!d || day > at.today) return `Day ${day} has not happened yet. Click it, or press Enter, to let time run to ${formatSimTime((day - 1) * DAY)}.`;
+  const counts = countsText(CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c], count: d.counts[c] })));
+  const when = day === at.today ? `Day ${day} so far (now: ${formatSimTime(at.now)})` : `End of day ${day}`;
+  return `${d.t === at.viewAt && at.viewAt < at.now ? 'Viewing: ' : ''}${when}: ${counts}.`;
 }
