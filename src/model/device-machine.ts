@@ -4,7 +4,7 @@ import type { Action, JournalEntry, WorldState } from './world/index.ts';
 /**
  * One device's life: online, offline (the push service queues what is sent to it), removed
  * (final: its keys are gone from the key directory). The chart is the rules: which state a device
- * is in and which reader actions it accepts. The world reducer (world.ts) is the bookkeeping: the
+ * is in and which reader actions it accepts. The world reducer (world/) is the bookkeeping: the
  * records, the queue itself, the journal. It stays a pure, fast function because population
  * benchmarks run millions of actions through it; the chart is resolved from it per device when a
  * panel asks (`deviceChart`), and test/unit/device-machine.test.ts runs the chart beside the

@@ -14,7 +14,6 @@ export {
   selectClock,
   sameClock,
   selectPolicy,
-  selectLegalRequests,
   selectKeySeeds,
   selectHeld,
   selectHeldCounts,

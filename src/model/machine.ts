@@ -1,7 +1,7 @@
 /**
  * Which part of the model is a statechart and which a reducer, and why:
  * - The world's bookkeeping (directory, devices, push queue, ledger) is a pure reducer, `apply`
- *   in world.ts, that mutates one world in place: population benchmarks replay thousands of
+ *   in world/apply.ts, that mutates one world in place: population benchmarks replay thousands of
  *   actions a second through it, and per-record actors would cost that and gain nothing, since a
  *   record has no states, only times.
  * - Where the domain has states, a machine: playback (paused / playing / viewing the past) in

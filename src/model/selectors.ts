@@ -8,7 +8,6 @@ import { timeline, type TimelineDay } from './timeline.ts';
 import { toHeldRecord, type HeldRecord } from './held-record.ts';
 import type { SimulationContext } from './machine.ts';
 import { sessionEnd } from './session.ts';
-import type { LegalRequestRecord } from './world/index.ts';
 
 /**
  * Selectors: the questions islands ask. Each is a pure function of the simulation's context
@@ -39,9 +38,6 @@ export const sameClock = (a: Clock, b: Clock): boolean => a.now === b.now && a.v
 
 /** The policy in force (the one records are kept under and legal process is answered by). */
 export const selectPolicy = (c: SimulationContext): Policy => c.policy;
-
-/** Legal requests served so far, oldest first. The array grows in place: watch `revision`. */
-export const selectLegalRequests = (c: SimulationContext): readonly LegalRequestRecord[] => c.session.world.legalRequests;
 
 /** Records held at `t` under `policy`, newest first, with only the kept fields. */
 export function selectHeld(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): HeldRecord[] {

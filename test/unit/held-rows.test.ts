@@ -57,8 +57,8 @@ describe('heldCsv and the ledger download share one projection', () => {
   test('ledgerCsv is heldCsv over heldRow; ledgerJson lists the same rows', () => {
     const records = [record({}), record({ seq: 8, category: 'connection', recordedAt: 4 * DAY, fields: { handle: '=1+1' } })];
     expect(ledgerCsv(records, SIGNAL_LIKE)).toBe(heldCsv(records.map((r) => heldRow(r, SIGNAL_LIKE))));
-    expect(ledgerCsv(records)).toContain(",'=1+1");
-    const json = JSON.parse(ledgerJson(records, 5 * DAY, 'signal-like', SIGNAL_LIKE));
+    expect(ledgerCsv(records, SIGNAL_LIKE)).toContain(",'=1+1");
+    const json = JSON.parse(ledgerJson(records, 5 * DAY, SIGNAL_LIKE));
     expect(json).toEqual({ at: 'Day 6, 00:00', policy: 'signal-like', held: records.map((r) => heldRow(r, SIGNAL_LIKE)) });
   });
 });

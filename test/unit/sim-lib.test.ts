@@ -62,7 +62,7 @@ describe('ledger export', () => {
     const actor = startSimulation({ scenario: castScenario() });
     actor.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
     const held = selectHeld(actor.getSnapshot().context);
-    const csv = ledgerCsv(held);
+    const csv = ledgerCsv(held, actor.getSnapshot().context.policy);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(held.length + 1);
     expect(csv).toContain('Lookup record,"Day 1, 00:00","Day 31, 00:00"');
   });

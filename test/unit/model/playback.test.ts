@@ -196,7 +196,9 @@ describe('playback statechart paths (xstate/graph)', () => {
   });
 
   // Each path replayed on a started actor: its invoked ticker runs exactly in `playing`, and the
-  // simulation it drives moves only on ticks while playing.
+  // simulation it drives moves only on ticks while playing. `follow` is stubbed here, so the
+  // clocks a path reports are the walk's own and need not match the simulation's; that the chart
+  // follows the real clock is what the fake-ticker tests above, with the real `follow`, prove.
   test.each(paths.map((p) => [pathName(p.steps.map((s) => s.event)), p] as const))('%s', (_name, path) => {
     const sim = startSimulation({ scenario: castScenario() });
     const actor = createActor(machine, { input: { simulation: sim } }).start();
