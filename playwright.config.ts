@@ -18,7 +18,10 @@ export default defineConfig({
   // Every test opens its own context (the visit fixture), so tests of one file can share out across
   // workers too, and the long files (privacy, scenarios, xss) do not leave a worker idle at the end.
   fullyParallel: true,
-  workers: Number(process.env['E2E_WORKERS'] ?? 2),
+  // Four workers on two cores: a clean CI run of the suite kept the CPU only about a third busy
+  // (tests mostly wait on the page: lookup delays, frames, the pauses that prove nothing happened),
+  // so two workers left most of the machine idle. Assertions auto-wait, so load slows them, never fails them.
+  workers: Number(process.env['E2E_WORKERS'] ?? 4),
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'test-results/html' }]],
   outputDir: 'test-results/artifacts',
   use: {
