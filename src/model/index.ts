@@ -22,7 +22,10 @@ export {
   selectGraph,
   selectCompare,
   selectHandles,
+  selectSpans,
 } from './selectors.ts';
+export { recordSpans, spanHeldAt, everHeld, recentChanges, firstActionSeq } from './spans.ts';
+export type { RecordSpan, RecordChange } from './spans.ts';
 export type { Clock, PolicyComparison } from './selectors.ts';
 export { deviceMachine, deviceChart, deviceEventsOf } from './device-machine.ts';
 export type { DeviceEvent, DeviceChartState, DeviceSnapshot, DeviceReaderAction } from './device-machine.ts';

@@ -8,6 +8,7 @@ import { timeline, type TimelineDay } from './timeline.ts';
 import { toHeldRecord, type HeldRecord } from './held-record.ts';
 import type { SimulationContext } from './machine.ts';
 import { sessionEnd } from './session.ts';
+import { firstActionSeq, recordSpans, type RecordSpan } from './spans.ts';
 
 /**
  * Selectors: the questions islands ask. Each is a pure function of the simulation's context
@@ -95,4 +96,13 @@ export function selectHandles(c: SimulationContext): { handle: string; person: s
 /** Every device's key seed, so a page can derive keys ahead of the first message that needs them. */
 export function selectKeySeeds(c: SimulationContext): string[] {
   return Object.values(c.session.world.devices).map((device) => device.keySeed);
+}
+
+/**
+ * Every stored record's span under `policy` (see spans.ts): what the retention lanes draw. Spans
+ * do not depend on the moment viewed, only on the history and the policy.
+ */
+export function selectSpans(c: SimulationContext, policy: Policy = c.policy): RecordSpan[] {
+  const { ledger, journal } = c.session.world;
+  return recordSpans(ledger, policy, firstActionSeq(journal, ledger.nextSeq));
 }

@@ -1,0 +1,93 @@
+import type { Ledger } from './ledger.ts';
+import { retentionEnd, type Policy } from './policy.ts';
+import { CATEGORIES, type Category, type LedgerRecord } from './records.ts';
+import type { SimTime } from './time.ts';
+import type { JournalEntry } from './world/index.ts';
+
+/**
+ * Each record's life on the provider's servers under one policy, as one interval: held from
+ * `recordedAt` until `endsAt`. This is what the retention lanes draw. "Held at t" is then
+ * `recordedAt <= t < endsAt`, the same answer as `heldAt` (a property test holds them together),
+ * but an interval does not depend on t, so a bar is laid out once and only its state changes as
+ * time plays.
+ */
+export interface RecordSpan {
+  seq: number;
+  category: Category;
+  recordedAt: SimTime;
+  /** When the provider stops holding it; Infinity when nothing ends it (kept for ever). */
+  endsAt: SimTime;
+  /** What ends it: retention running out, delivery or drop (queued messages), or a newer record replacing it. */
+  ending: 'retention' | 'delivered' | 'replaced' | 'never';
+  /** On file before anything happened: the accounts, registrations and sign-ins the world starts with. */
+  onFile: boolean;
+  record: LedgerRecord;
+}
+
+/** The world's records whose seq is below this were made when the world was built, before any action. */
+export function firstActionSeq(journal: readonly JournalEntry[], nextSeq: number): number {
+  for (const entry of journal) if (entry.records.length > 0) return entry.records[0] as number;
+  return nextSeq;
+}
+
+/**
+ * Every stored record's span under `policy`, in seq order. Records the policy never keeps
+ * (retention of 0 days) have an empty span (`endsAt === recordedAt`): they were seen, never held.
+ */
+export function recordSpans(ledger: Ledger, policy: Policy, onFileBelow: number): RecordSpan[] {
+  const spans: RecordSpan[] = [];
+  for (const category of CATEGORIES) {
+    const list = ledger.byCategory[category];
+    const latestOnly = policy.retention[category].keep.kind === 'latest';
+    // "Latest" keeps only the newest record per handle: a record is replaced when the next one about the same handle arrives.
+    const replacedAt = new Map<number, SimTime>();
+    if (latestOnly) {
+      const newer = new Map<string, SimTime>();
+      for (let i = list.length - 1; i >= ledger.start[category]; i--) {
+        const o = list[i] as LedgerRecord;
+        const subject = o.handles[0] ?? '';
+        const next = newer.get(subject);
+        if (next !== undefined) replacedAt.set(o.seq, next);
+        newer.set(subject, o.recordedAt);
+      }
+    }
+    for (let i = ledger.start[category]; i < list.length; i++) {
+      const o = list[i] as LedgerRecord;
+      const retained = retentionEnd(policy, category, o.recordedAt);
+      const ended = o.endedAt ?? Number.POSITIVE_INFINITY;
+      const replaced = replacedAt.get(o.seq) ?? Number.POSITIVE_INFINITY;
+      const endsAt = Math.max(o.recordedAt, Math.min(retained, ended, replaced));
+      const ending = endsAt === Number.POSITIVE_INFINITY ? 'never' : endsAt === replaced ? 'replaced' : endsAt === ended && ended < retained ? 'delivered' : 'retention';
+      spans.push({ seq: o.seq, category, recordedAt: o.recordedAt, endsAt, ending, onFile: o.seq < onFileBelow, record: o });
+    }
+  }
+  return spans.sort((a, b) => a.seq - b.seq);
+}
+
+/** Whether the provider holds the span's record at `t`. */
+export const spanHeldAt = (span: RecordSpan, t: SimTime): boolean => span.recordedAt <= t && t < span.endsAt;
+
+/** Whether the policy keeps the record at all (a 0-day retention sees it and keeps nothing). */
+export const everHeld = (span: RecordSpan): boolean => span.endsAt > span.recordedAt;
+
+/** A record coming onto the provider's servers, or leaving them. */
+export interface RecordChange {
+  kind: 'recorded' | 'expired';
+  at: SimTime;
+  span: RecordSpan;
+}
+
+/**
+ * The `count` latest changes at or before `at`, newest first: what the "just happened" strip names.
+ * Records on file since sign-up are left out; they are the background, not news.
+ */
+export function recentChanges(spans: readonly RecordSpan[], at: SimTime, count = 3): RecordChange[] {
+  const changes: RecordChange[] = [];
+  for (const span of spans) {
+    if (span.onFile || !everHeld(span)) continue;
+    if (span.recordedAt <= at) changes.push({ kind: 'recorded', at: span.recordedAt, span });
+    if (span.endsAt <= at) changes.push({ kind: 'expired', at: span.endsAt, span });
+  }
+  // Newest first; at one moment, an expiry after the recording it ends, and later records first.
+  return changes.sort((a, b) => b.at - a.at || (a.kind === b.kind ? b.span.seq - a.span.seq : a.kind === 'expired' ? -1 : 1)).slice(0, count);
+}
