@@ -57,7 +57,8 @@ export function recordSpans(ledger: Ledger, policy: Policy, onFileBelow: number)
       const ended = o.endedAt ?? Number.POSITIVE_INFINITY;
       const replaced = replacedAt.get(o.seq) ?? Number.POSITIVE_INFINITY;
       const endsAt = Math.max(o.recordedAt, Math.min(retained, ended, replaced));
-      const ending = endsAt === Number.POSITIVE_INFINITY ? 'never' : endsAt === replaced ? 'replaced' : endsAt === ended && ended < retained ? 'delivered' : 'retention';
+      const ending =
+        endsAt === Number.POSITIVE_INFINITY ? 'never' : endsAt === replaced ? 'replaced' : endsAt === ended && ended < retained ? 'delivered' : 'retention';
       spans.push({ seq: o.seq, category, recordedAt: o.recordedAt, endsAt, ending, onFile: o.seq < onFileBelow, record: o });
     }
   }
