@@ -2,6 +2,7 @@ import type { Crypto } from './crypto.ts';
 import { deviceChart, type DeviceChartState } from './device-machine.ts';
 import { engineFor, type SimulationContext } from './machine.ts';
 import type { SimTime } from './time.ts';
+import { selectHeld } from './selectors.ts';
 import { resolveAddress, type DeviceState, type FanoutEntry, type LookupResult, type WorldState } from './world/index.ts';
 
 /**
@@ -113,11 +114,17 @@ export function selectAddressCheck(c: SimulationContext, deviceId: string, text:
   return 'error' in resolved ? { state: 'invalid', reason: resolved.error } : { state: 'valid', handles: resolved.handles };
 }
 
+/** A composer lookup, and whether the lookup record it wrote is still on the provider's servers at the moment viewed. */
+export interface ComposerLookup extends LookupResult {
+  held: boolean;
+}
+
 /** The composer's latest lookups on `deviceId`, when they are for `address` (what is typed now); otherwise none. */
-export function selectComposerLookups(c: SimulationContext, deviceId: string, address: string): LookupResult[] {
+export function selectComposerLookups(c: SimulationContext, deviceId: string, address: string): ComposerLookup[] {
   const composer = c.session.world.devices[deviceId]?.composer;
   if (!composer || composer.error || composer.address !== address.trim()) return [];
-  return composer.results.map((r) => ({ ...r }));
+  const held = new Set(composer.results.some((r) => r.record !== undefined) ? selectHeld(c).map((r) => r.seq) : []);
+  return composer.results.map((r) => ({ ...r, held: r.record !== undefined && held.has(r.record) }));
 }
 
 /** "Ben (ben@example.org)" for a handle in the cast; the bare handle otherwise. */

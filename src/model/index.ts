@@ -41,11 +41,11 @@ export {
   selectLastSent,
   selectConversation,
 } from './device-selectors.ts';
-export type { DeviceStatus, DeviceAlertItem, PersonCard, AddressCheck, FanoutRow, SentMessage, ConversationItem } from './device-selectors.ts';
+export type { DeviceStatus, DeviceAlertItem, PersonCard, AddressCheck, ComposerLookup, FanoutRow, SentMessage, ConversationItem } from './device-selectors.ts';
 export { legalRequestMachine, legalRequestStage } from './legal-request-machine.ts';
 export type { LegalRequestContext, LegalRequestEvent, LegalRequestInput, LegalRequestStage } from './legal-request-machine.ts';
-export { selectLegalRequest, lastServedAt } from './legal-request-selectors.ts';
-export type { LegalRequestAnswer } from './legal-request-selectors.ts';
+export { selectLegalRequest, selectLegalReach, lastServedAt } from './legal-request-selectors.ts';
+export type { LegalRequestAnswer, LegalReach } from './legal-request-selectors.ts';
 export { parseScenario, scenarioCoreSchema, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
 export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';

@@ -1,6 +1,8 @@
 import { legalRequestStage, type LegalRequestStage } from './legal-request-machine.ts';
 import type { SimulationContext } from './machine.ts';
 import type { LegalProcess } from './policy.ts';
+import type { Category } from './records.ts';
+import type { LegalRequestRecord } from './world/index.ts';
 import { selectLegal, selectViewAt } from './selectors.ts';
 import { sessionEnd } from './session.ts';
 import type { LegalResponse } from './legal.ts';
@@ -40,4 +42,36 @@ export function selectLegalRequest(c: SimulationContext, process: LegalProcess, 
   // A pen register collects from when it was served; the other processes answer for the moment viewed.
   const response = selectLegal(c, process, target, process === 'pen-register' ? (servedAt ?? at) : at);
   return stage === 'drafted' || servedAt === undefined ? { stage: 'drafted', servedAt: undefined, response } : { stage, servedAt, response };
+}
+
+/** A served request's reach, as the retention lanes draw it. */
+export interface LegalReach {
+  servedAt: SimTime;
+  process: LegalProcess;
+  target: string;
+  /** The categories the process may obtain under the policy. */
+  categories: readonly Category[];
+  /** Seqs of the records it produces (a pen register: has captured so far). */
+  produced: ReadonlySet<number>;
+  /** Seqs of the target's records that were gone before it was served. */
+  gone: ReadonlySet<number>;
+}
+
+/** The reach of the latest legal request served at or before the moment viewed; undefined before any. */
+export function selectLegalReach(c: SimulationContext): LegalReach | undefined {
+  const at = selectViewAt(c);
+  let latest: LegalRequestRecord | undefined;
+  for (const r of c.session.world.legalRequests) if (r.at <= at) latest = r;
+  if (!latest) return undefined;
+  const response = selectLegal(c, latest.process, latest.target, latest.at);
+  // A pen register hands over what it has captured by the moment viewed, not all it ever will.
+  const produced = response.produced.filter((p) => (p.deliveredAt ?? p.recordedAt) <= at);
+  return {
+    servedAt: latest.at,
+    process: latest.process,
+    target: latest.target,
+    categories: response.categories,
+    produced: new Set(produced.map((p) => p.seq)),
+    gone: new Set(response.noLongerHeld.map((g) => g.seq)),
+  };
 }

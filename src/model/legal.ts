@@ -44,6 +44,8 @@ export interface ProducedRecord extends HeldRecord {
 }
 
 export interface NoLongerHeld {
+  /** The record's place in the ledger, as on `ProducedRecord`. */
+  seq: number;
   category: Category;
   recordedAt: SimTime;
   /** When it stopped being held: retention ran out, or (queue) it was delivered. */
@@ -123,7 +125,7 @@ function heldWhenServed(ledger: Ledger, policy: Policy, categories: readonly Cat
       else {
         const goneAt = Math.min(o.endedAt ?? Number.POSITIVE_INFINITY, retentionEnd(policy, category, o.recordedAt));
         if (goneAt <= query.servedAt && !heldByRetention(o, policy, query.servedAt)) {
-          answer.noLongerHeld.push({ category, recordedAt: o.recordedAt, goneAt, direction: direction(o, query.target) });
+          answer.noLongerHeld.push({ seq: o.seq, category, recordedAt: o.recordedAt, goneAt, direction: direction(o, query.target) });
         }
       }
     }

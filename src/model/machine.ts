@@ -120,7 +120,8 @@ export const simulationMachine = setup({
     applyReaderAction: assign(({ context, event }) => {
       assertEvent(event, READER_ACTIONS);
       const entry = act(context.session, event, engineFor(context));
-      return { revision: context.revision + 1, latest: [entry] };
+      // The action happens now, so the views come back to now to show it (the announcer says so).
+      return { revision: context.revision + 1, latest: [entry], viewAt: undefined };
     }),
     advanceBy: assign(({ context, event }) => {
       assertEvent(event, 'time.advanceBy');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   APPLE_2016,
+  DAY,
   HOUR,
   SIGNAL_LIKE,
   realCrypto,
@@ -14,7 +15,7 @@ import {
   selectLastSent,
   selectNextDeviceId,
   startSimulation,
-  type LookupResult,
+  type ComposerLookup,
   type SimulationEvent,
 } from '../../src/model/index.ts';
 import { lookupLines, pick, rejectionOf } from '../../src/lib/sim/devices/device-panels.ts';
@@ -161,13 +162,35 @@ describe('selectAddressCheck', () => {
 });
 
 describe('lookup wording', () => {
-  const r = (over: Partial<LookupResult>): LookupResult => ({ handle: 'h', registered: true, deviceCount: 3, cached: false, ...over });
+  const r = (over: Partial<ComposerLookup>): ComposerLookup => ({
+    handle: 'h',
+    registered: true,
+    deviceCount: 3,
+    cached: false,
+    record: 7,
+    held: true,
+    ...over,
+  });
   test.each([
     [r({}), 'registered', 'iMessage-style: registered, 3 devices', 'lookup recorded'],
-    [r({ deviceCount: 1, cached: true }), 'registered', 'iMessage-style: registered, 1 device', 'answered from the device cache: nothing recorded'],
+    [
+      r({ deviceCount: 1, cached: true, record: undefined, held: false }),
+      'registered',
+      'iMessage-style: registered, 1 device',
+      'answered from the device cache: nothing recorded',
+    ],
     [r({ registered: false, deviceCount: 0 }), 'sms', 'not registered: SMS', 'lookup recorded'],
+    [r({ held: false }), 'registered', 'iMessage-style: registered, 3 devices', 'lookup recorded, and since expired'],
   ])('%o', (result, tone, answer, recorded) => {
     expect(lookupLines([result], APPLE_2016)[0]).toMatchObject({ tone, answer, recorded });
+  });
+
+  test('a policy that keeps no lookups says so instead of "recorded"', () => {
+    const none = {
+      ...APPLE_2016,
+      retention: { ...APPLE_2016.retention, lookup: { ...APPLE_2016.retention.lookup, keep: { kind: 'days' as const, days: 0 } } },
+    };
+    expect(lookupLines([r({ held: false })], none)[0]!.recorded).toBe('lookup seen, not kept under this policy');
   });
 
   test('"iMessage-style" only under an Apple preset', () => {
@@ -179,12 +202,17 @@ describe('lookup wording', () => {
     const s = sandbox({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
     const lines = (address: string, device = 'ana-phone') => lookupLines(selectComposerLookups(s.context(), device, address), APPLE_2016);
     expect(lines(' ben@example.org ').map((l) => l.answer)).toEqual(['iMessage-style: registered, 3 devices']);
+    expect(lines('ben@example.org')[0]!.held).toBe(true);
     expect(lines('ben@example.or')).toEqual([]);
     expect(lines('ben@example.org', 'nobody')).toEqual([]);
     s.actor.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
     expect(lines('ben@example.org')[0]!.cached).toBe(true);
+    expect(lines('ben@example.org')[0]!.held).toBe(false); // the cache answered: no record
     s.actor.send({ type: 'address.entered', device: 'ana-phone', address: 'Dee' });
-    expect(lines('Dee')[0]).toMatchObject({ tone: 'sms', answer: 'not registered: SMS' });
+    expect(lines('Dee')[0]).toMatchObject({ tone: 'sms', answer: 'not registered: SMS', held: true });
+    // Thirty-one days on, Apple (2016) no longer holds that lookup, and the composer stops saying it does.
+    s.actor.send({ type: 'time.advanceBy', ms: 31 * DAY });
+    expect(lines('Dee')[0]).toMatchObject({ held: false, recorded: 'lookup recorded, and since expired' });
   });
 });
 

@@ -126,7 +126,13 @@ describe('record details', () => {
 });
 
 describe('no longer held: a concrete deadline', () => {
-  const gone = (category: NoLongerHeld['category'], recordedAt: number, goneAt: number): NoLongerHeld => ({ category, recordedAt, goneAt, direction: 'by' });
+  const gone = (category: NoLongerHeld['category'], recordedAt: number, goneAt: number): NoLongerHeld => ({
+    seq: 1,
+    category,
+    recordedAt,
+    goneAt,
+    direction: 'by',
+  });
   test.each([
     ['a lookup kept 30 days', gone('lookup', 9 * HOUR, 30 * DAY + 9 * HOUR), APPLE_2016, 'expired on Day 31 (kept 30 days)'],
     ['a connection kept 25 days', gone('connection', 0, 25 * DAY), APPLE_2020S, 'expired on Day 26 (kept 25 days)'],

@@ -7,6 +7,7 @@ import {
   legalRequestStage,
   selectLegal,
   selectLegalRequest,
+  selectLegalReach,
   startSimulation,
   type LegalRequestEvent,
   type LegalRequestStage,
@@ -89,5 +90,41 @@ describe('legal request paths (xstate/graph)', () => {
     expect(selectLegalRequest(actor.getSnapshot().context, 'pen-register', ANA)).toMatchObject({ stage: 'collecting', servedAt: 2 * DAY });
     actor.send({ type: 'view.scrub', t: DAY });
     expect(selectLegalRequest(actor.getSnapshot().context, 'pen-register', ANA)).toMatchObject({ stage: 'drafted', servedAt: undefined });
+  });
+});
+
+describe('legal reach on the lanes', () => {
+  test('the latest request served by the moment viewed: what it produces and what was already gone', () => {
+    const actor = startSimulation({ scenario: castScenario({ duration: 60 }) });
+    const c = () => actor.getSnapshot().context;
+    expect(selectLegalReach(c())).toBeUndefined();
+    actor.send({ type: 'time.advanceBy', ms: 35 * DAY });
+    actor.send({ type: 'legal.request', process: 'subpoena', target: ANA });
+    const reach = selectLegalReach(c())!;
+    const response = selectLegal(c(), 'subpoena', ANA, reach.servedAt);
+    expect(reach).toMatchObject({ process: 'subpoena', target: ANA, servedAt: 35 * DAY, categories: response.categories });
+    expect([...reach.produced]).toEqual(response.produced.map((p) => p.seq));
+    // The sign-in connections of day 1 were kept 25 days under Apple (2016): gone before day 36.
+    expect([...reach.gone]).toEqual(response.noLongerHeld.map((g) => g.seq));
+    expect(response.noLongerHeld.map((g) => g.category)).toContain('connection');
+    // Looking back before it was served, there is no reach to draw.
+    actor.send({ type: 'view.scrub', t: 30 * DAY });
+    expect(selectLegalReach(c())).toBeUndefined();
+  });
+
+  test('a pen register reaches only what it has handed over by the moment viewed', () => {
+    const actor = startSimulation({ scenario: castScenario({ duration: 60 }) });
+    const c = () => actor.getSnapshot().context;
+    actor.send({ type: 'legal.request', process: 'pen-register', target: ANA });
+    actor.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    actor.send({ type: 'time.advanceBy', ms: 10 * DAY });
+    const all = selectLegal(c(), 'pen-register', ANA, 0).produced;
+    expect(all.length).toBeGreaterThan(0);
+    actor.send({ type: 'view.scrub', t: 0 });
+    const early = selectLegalReach(c())!;
+    actor.send({ type: 'view.live' });
+    const late = selectLegalReach(c())!;
+    expect(late.produced.size).toBe(all.length);
+    expect(early.produced.size).toBeLessThan(late.produced.size);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DAY, HOUR, startSimulation, selectHeld, type HeldRecord } from '../../src/model/index.ts';
-import { describeChange } from '../../src/lib/sim/announce.ts';
+import { describeChange, describeReturn } from '../../src/lib/sim/announce.ts';
 import { expiresIn, expiryDay } from '../../src/lib/sim/format.ts';
 import { ledgerCsv } from '../../src/lib/sim/ledger-export.ts';
 import { castScenario } from './model/fixtures.ts';
@@ -54,6 +54,11 @@ describe('screen-reader announcements', () => {
   });
   test('says nothing when nothing changed', () => {
     expect(describeChange([record(1, 'account')], [record(1, 'account')], [])).toBe('');
+  });
+  test('says when the views come back to now, and only then', () => {
+    expect(describeReturn(2 * DAY, undefined, 10 * DAY)).toBe('Back to now, Day 11, 00:00.');
+    expect(describeReturn(undefined, undefined, 10 * DAY)).toBe('');
+    expect(describeReturn(2 * DAY, 3 * DAY, 10 * DAY)).toBe('');
   });
 });
 

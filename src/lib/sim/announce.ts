@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, formatSimTime, type HeldRecord, type JournalEntry } from '../../model/index.ts';
+import { CATEGORY_LABELS, formatSimTime, type HeldRecord, type JournalEntry, type SimTime } from '../../model/index.ts';
 import { expiryDay } from './format.ts';
 
 /**
@@ -24,6 +24,14 @@ export function describeChange(before: readonly HeldRecord[], after: readonly He
     parts.push(`${expired.length} records no longer held: ${summarise(expired)}.`);
   }
   return parts.join(' ');
+}
+
+/**
+ * "Back to now" when the views left a past moment for the present: a reader action taken while
+ * viewing the past happens now, and the views follow it there.
+ */
+export function describeReturn(viewedBefore: SimTime | undefined, viewedAfter: SimTime | undefined, now: SimTime): string {
+  return viewedBefore !== undefined && viewedAfter === undefined ? `Back to now, ${formatSimTime(now)}.` : '';
 }
 
 function summarise(records: readonly HeldRecord[]): string {

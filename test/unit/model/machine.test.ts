@@ -34,6 +34,16 @@ describe('simulation actor', () => {
     expect(selectViewAt(actor.getSnapshot().context)).toBe(20 * DAY);
   });
 
+  test('a reader action while viewing the past happens now, and brings the view back to now to show it', () => {
+    const actor = startSimulation({ scenario: castScenario() });
+    actor.send({ type: 'time.jumpTo', t: 10 * DAY });
+    actor.send({ type: 'view.scrub', t: 2 * DAY });
+    actor.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    const c = actor.getSnapshot().context;
+    expect(selectViewAt(c)).toBe(10 * DAY);
+    expect(selectHeld(c).find((r) => r.category === 'lookup')?.recordedAt).toBe(10 * DAY);
+  });
+
   test('the timeline shows the lookup arriving on day 1 and leaving on day 31', () => {
     const actor = startSimulation({ scenario: loadScenario('a-number-typed') });
     actor.send({ type: 'time.jumpTo', t: 35 * DAY });

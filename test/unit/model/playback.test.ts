@@ -104,13 +104,14 @@ describe('playback actor with a fake ticker', () => {
     expect(ticker.state.running).toBe(true);
   });
 
-  test('a reader action while viewing the past happens now, and the view stays where it was', () => {
+  test('a reader action while viewing the past happens now, and playback leaves the past to show it', () => {
     const { simulation, state } = startPlayback();
     simulation.send({ type: 'time.jumpTo', t: 5 * DAY });
     simulation.send({ type: 'view.scrub', t: 2 * DAY });
-    simulation.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
     expect(state()).toBe('viewingPast');
-    expect(selectViewAt(simulation.getSnapshot().context)).toBe(2 * DAY);
+    simulation.send({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
+    expect(state()).toBe('paused');
+    expect(selectViewAt(simulation.getSnapshot().context)).toBe(5 * DAY);
     expect(selectNow(simulation.getSnapshot().context)).toBe(5 * DAY);
   });
 

@@ -1,4 +1,4 @@
-import type { LookupResult, Policy } from '../../../model/index.ts';
+import type { ComposerLookup, Policy } from '../../../model/index.ts';
 import { isApplePreset } from '../legal/provider.ts';
 
 /**
@@ -17,20 +17,33 @@ export interface LookupLine {
   answer: string;
   recorded: string;
   cached: boolean;
+  /** The lookup record is on the provider's servers at the moment viewed. */
+  held: boolean;
 }
 
 /**
  * The words for each lookup the composer made: what the key directory answered, and whether it
  * was recorded. "iMessage-style" only under an Apple preset (DESIGN, habit 13).
  */
-export function lookupLines(results: readonly LookupResult[], policy: Pick<Policy, 'provider'>): LookupLine[] {
+export function lookupLines(results: readonly ComposerLookup[], policy: Pick<Policy, 'provider' | 'retention'>): LookupLine[] {
   const service = isApplePreset(policy) ? 'iMessage-style: ' : '';
+  const keep = policy.retention.lookup.keep;
+  const kept = keep.kind !== 'days' || keep.days > 0;
+  const recorded = (r: ComposerLookup) =>
+    r.cached
+      ? 'answered from the device cache: nothing recorded'
+      : !kept
+        ? 'lookup seen, not kept under this policy'
+        : r.held
+          ? 'lookup recorded'
+          : 'lookup recorded, and since expired';
   return results.map((r) => ({
     handle: r.handle,
     tone: r.registered ? 'registered' : 'sms',
     answer: r.registered ? `${service}registered, ${r.deviceCount} device${r.deviceCount === 1 ? '' : 's'}` : 'not registered: SMS',
-    recorded: r.cached ? 'answered from the device cache: nothing recorded' : 'lookup recorded',
+    recorded: recorded(r),
     cached: r.cached,
+    held: r.held,
   }));
 }
 
