@@ -46,21 +46,23 @@ export interface LaneOptions {
   /** Space kept between bars on one track (px). */
   gap?: number;
   maxTracks?: number;
+  /** Which records to lay out: those the reader's actions made (default), or those on file since sign-up. */
+  onFile?: boolean;
 }
 
 /**
- * Lays the spans out into lanes in LANE_ORDER. Records on file since sign-up are left to the
- * caller's band. Each bar goes on the first track free at its left edge; when every track is busy
+ * Lays the spans out into lanes in LANE_ORDER. Records on file since sign-up go in a band of
+ * their own, laid out by a second call with `onFile: true`. Each bar goes on the first track free at its left edge; when every track is busy
  * it shares the one that frees soonest, so a crowded lane grows dense rather than tall.
  */
-export function layoutLanes(spans: readonly RecordSpan[], { x, minWidth = 4, gap = 2, maxTracks = 4 }: LaneOptions): Lane[] {
+export function layoutLanes(spans: readonly RecordSpan[], { x, minWidth = 4, gap = 2, maxTracks = 4, onFile = false }: LaneOptions): Lane[] {
   const [t0, t1] = x.domain;
   const right = x(t1);
   const lanes = new Map<Category, Lane>(LANE_ORDER.map((category) => [category, { category, marks: [], tracks: 0, neverKept: 0 }]));
   const trackEnds = new Map<Category, number[]>(LANE_ORDER.map((c) => [c, []]));
   // Spans come in seq order, which is time order, so each lane is packed left to right.
   for (const span of spans) {
-    if (span.onFile) continue;
+    if (span.onFile !== onFile) continue;
     const lane = lanes.get(span.category) as Lane;
     if (!everHeld(span)) {
       lane.neverKept++;

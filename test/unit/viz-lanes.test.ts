@@ -29,6 +29,10 @@ describe('layoutLanes', () => {
     expect(lanes.map((l) => l.category)).toEqual(LANE_ORDER);
     expect(lanes[0]).toMatchObject({ tracks: 1, marks: [{ x0: 10, x1: 310, track: 0, runsOff: false }] });
     expect(lanes.find((l) => l.category === 'account')!.marks).toEqual([]);
+    // The band lays out the other half: only what was on file.
+    const band = layoutLanes([span('lookup', 1, 31), span('account', 0, Infinity, { onFile: true })], { x, onFile: true });
+    expect(band[0]!.marks).toEqual([]);
+    expect(band.find((l) => l.category === 'account')).toMatchObject({ tracks: 1, marks: [{ x0: 0, runsOff: true }] });
   });
 
   test('bars that overlap go on separate tracks; one that starts after another ends shares its track', () => {

@@ -1,0 +1,36 @@
+import { CATEGORY_LABELS, formatSimTime, spanHeldAt, type RecordChange, type RecordSpan, type SimTime } from '../../model/index.ts';
+import { expiryDay } from './format.ts';
+
+/**
+ * The words for a record's span: how it ends, as of a moment. The lanes' marks, the "just
+ * happened" strip and the announcements all say it the same way.
+ */
+
+/** "kept until Day 31", or once the moment has passed it, "expired Day 31" (and the like for the other endings). */
+export function spanEnd(span: RecordSpan, at: SimTime): string {
+  const day = expiryDay(span.endsAt);
+  const over = !spanHeldAt(span, at) && span.recordedAt <= at;
+  switch (span.ending) {
+    case 'never':
+      return 'kept with no end date';
+    case 'delivered':
+      return over ? `deleted on delivery, ${day}` : `held until delivered (by ${day})`;
+    case 'replaced':
+      return over ? `replaced by a newer record, ${day}` : `kept until replaced (${day})`;
+    default:
+      return over ? `expired ${day}` : `kept until ${day}`;
+  }
+}
+
+/** What a mark says to a screen reader: the record, when it was made, and how it ends. */
+export function spanLabel(span: RecordSpan, at: SimTime): string {
+  return `${CATEGORY_LABELS[span.category]}, recorded ${formatSimTime(span.recordedAt)}, ${spanEnd(span, at)}`;
+}
+
+/** One line of the "just happened" strip. */
+export function changeLine(change: RecordChange): string {
+  const label = CATEGORY_LABELS[change.span.category];
+  return change.kind === 'recorded'
+    ? `${label} recorded ${formatSimTime(change.at)}, ${spanEnd(change.span, change.at)}`
+    : `${label} ${spanEnd(change.span, change.at)}`;
+}
