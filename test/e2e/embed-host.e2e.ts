@@ -64,15 +64,15 @@ test.describe('embed host script', () => {
         ).toBe('no storage');
         await expect(sandboxed.locator('.time .now')).toHaveText('Day 5, 00:00');
 
-        // The content shrinks (the reader filters every category out of the ledger), then grows
+        // The content grows (the reader unfolds the records' table under the lanes), then shrinks
         // back: the frame follows both ways.
         const before = await heightOf(page, 'sandboxed');
-        const filters = sandboxed.locator('.ledger .filters input[type="checkbox"]');
-        for (let i = 0; i < (await filters.count()); i++) await filters.nth(i).uncheck();
-        await expect.poll(() => heightOf(page, 'sandboxed')).toBeLessThan(before - 100);
+        const table = sandboxed.locator('.ledger details.twin > summary');
+        await table.click();
+        await expect.poll(() => heightOf(page, 'sandboxed')).toBeGreaterThan(before + 100);
         await expect.poll(async () => Math.abs((await heightOf(page, 'sandboxed')) - (await contentHeight(sandboxed)))).toBeLessThanOrEqual(1);
-        for (let i = 0; i < (await filters.count()); i++) await filters.nth(i).check();
-        await expect.poll(() => heightOf(page, 'sandboxed')).toBeGreaterThan(before - 10);
+        await table.click();
+        await expect.poll(() => heightOf(page, 'sandboxed')).toBeLessThan(before + 10);
         await expect.poll(async () => Math.abs((await heightOf(page, 'sandboxed')) - (await contentHeight(sandboxed)))).toBeLessThanOrEqual(1);
 
         // An iframe not marked data-wtsk-embed is left alone.

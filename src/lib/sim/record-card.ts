@@ -77,9 +77,11 @@ function ruleWords(policy: Policy, keep: Policy['retention'][Category]['keep']):
 export function recordCard(span: RecordSpan, policy: Policy, at: SimTime, name: Name = (h) => h): RecordCard {
   const { category } = span;
   const rule = policy.retention[category];
-  const row = heldRow(toHeldRecord(span.record, policy), policy);
-  const kept = new Set(Object.keys(row.fields));
   const state = !everHeld(span) ? 'never-kept' : spanHeldAt(span, at) ? 'held' : 'expired';
+  const row = heldRow(toHeldRecord(span.record, policy), policy);
+  // A record the policy never keeps keeps no field either, whatever its field list says.
+  if (state === 'never-kept') row.fields = {};
+  const kept = new Set(Object.keys(row.fields));
   const end = spanEnd(span, at);
   return {
     seq: span.seq,
