@@ -83,6 +83,8 @@ test.describe('devices: composer, fan-out, people', () => {
       await expect(phoneAlerts.locator('li').first()).toContainText("A new device, “Ana's tablet”");
       // One registration record per handle Ana has (a phone number and an email address).
       await expect(ledgerRows(page, 'Device registration')).toHaveCount(before + 2);
+      // In the lanes they are the reader's doing, not part of what was on file since sign-up.
+      await expect(page.locator('section.ledger .provider-lanes > .lanes .bar[aria-label^="Device registration"]')).toHaveCount(2);
       // The conversation on her phone shows the alert too.
       await expect(page.locator('section.conversation .alert').last()).toContainText("Ana's tablet");
       // The new device can be composed on.

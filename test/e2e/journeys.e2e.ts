@@ -4,6 +4,8 @@ import { expect, islandsReady, test } from '../support/site.ts';
 // The simulator issue's end-to-end journeys, driven only through what a reader can click and type.
 const composer = (page: Page) => page.locator('section.composer');
 const lookupRows = (page: Page) => page.locator('.ledger tbody tr', { hasText: 'Lookup record' });
+/** The marks the retention lanes draw for `category`'s records. */
+const laneBars = (page: Page, category: string) => page.locator(`.ledger .provider-lanes > .lanes .bar[aria-label^="${category}"]`);
 
 async function jumpToDay(page: Page, day: number): Promise<void> {
   await page.locator('.time form.jump input').fill(String(day));
@@ -33,8 +35,10 @@ test.describe('journeys', () => {
         await expect(lookupRows(page)).toHaveCount(1);
         await jumpToDay(page, heldDay);
         await expect(lookupRows(page)).toHaveCount(1);
+        await expect(laneBars(page, 'Lookup record')).toHaveAttribute('aria-label', new RegExp(`kept until Day ${goneDay}$`));
         await jumpToDay(page, goneDay);
         await expect(lookupRows(page)).toHaveCount(0);
+        await expect(laneBars(page, 'Lookup record')).toHaveAttribute('aria-label', new RegExp(`expired Day ${goneDay}$`));
       });
     });
   }
@@ -47,9 +51,11 @@ test.describe('journeys', () => {
       await composer(page).getByLabel('Message', { exact: true }).fill('Are you there?');
       await composer(page).getByRole('button', { name: 'Send' }).click();
       await expect(page.locator('.ledger tbody tr', { hasText: 'Queued message' })).toHaveCount(1);
+      await expect(laneBars(page, 'Queued message')).toHaveAttribute('aria-label', /held until delivered, or dropped Day 31$/);
       await jumpToDay(page, 20);
       await page.getByRole('button', { name: "Come online: Ben's tablet" }).click();
       await expect(page.locator('.ledger tbody tr', { hasText: 'Queued message' })).toHaveCount(0);
+      await expect(laneBars(page, 'Queued message')).toHaveAttribute('aria-label', /deleted on delivery, Day 20$/);
       const conversation = page.locator('section', { has: page.getByRole('heading', { name: 'On the devices' }) });
       await conversation.getByRole('combobox').selectOption({ label: "Ben's tablet (Ben)" });
       await expect(conversation).toContainText('Are you there?');

@@ -19,9 +19,11 @@ describe('span words', () => {
   test.each([
     ['retention, held', span({}), DAY, 'kept until Day 31'],
     ['retention, over', span({}), 31 * DAY, 'expired Day 31'],
-    ['delivered, waiting', span({ category: 'queue', ending: 'delivered', endsAt: 3 * DAY }), DAY, 'held until delivered (by Day 4)'],
+    ['delivered, waiting', span({ category: 'queue', ending: 'delivered', endsAt: 3 * DAY }), DAY, 'held until delivered, Day 4'],
     ['delivered, over', span({ category: 'queue', ending: 'delivered', endsAt: 3 * DAY }), 4 * DAY, 'deleted on delivery, Day 4'],
     ['replaced, over', span({ category: 'connection', ending: 'replaced', endsAt: 2 * DAY }), 5 * DAY, 'replaced by a newer record, Day 3'],
+    ['queued, waiting', span({ category: 'queue' }), DAY, 'held until delivered, or dropped Day 31'],
+    ['queued, never delivered', span({ category: 'queue' }), 31 * DAY, 'dropped undelivered, Day 31'],
     ['kept for ever', span({ ending: 'never', endsAt: Number.POSITIVE_INFINITY }), 99 * DAY, 'kept with no end date'],
   ])('%s', (_d, s, at, words) => {
     expect(spanEnd(s, at)).toBe(words);

@@ -14,10 +14,12 @@ export function spanEnd(span: RecordSpan, at: SimTime): string {
     case 'never':
       return 'kept with no end date';
     case 'delivered':
-      return over ? `deleted on delivery, ${day}` : `held until delivered (by ${day})`;
+      return over ? `deleted on delivery, ${day}` : `held until delivered, ${day}`;
     case 'replaced':
-      return over ? `replaced by a newer record, ${day}` : `kept until replaced (${day})`;
+      return over ? `replaced by a newer record, ${day}` : `kept until replaced, ${day}`;
     default:
+      // A queued message's hold running out means the push service gave up on the device.
+      if (span.category === 'queue') return over ? `dropped undelivered, ${day}` : `held until delivered, or dropped ${day}`;
       return over ? `expired ${day}` : `kept until ${day}`;
   }
 }
