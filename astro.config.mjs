@@ -8,6 +8,10 @@ import mdx from '@astrojs/mdx';
 const base = process.env.SITE_BASE ?? '/';
 const outDir = process.env.ASTRO_OUT_DIR || './dist';
 
+/** Modules of the panels that load when scrolled to (see manualChunks below). */
+const ON_DEMAND =
+  /ContactGraph|force-layout|graph-focus|charts\/(Timeline\.svelte|chart-text)|legal\/(LegalRequest|PolicyPanel)\.svelte|devices\/(Conversation|PeoplePanel|AddDeviceForm)\.svelte/;
+
 export default defineConfig({
   site: 'https://what-the-server-keeps.example',
   base,
@@ -18,15 +22,17 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'auto' },
-  // The simulator's panels, their shared code and the model travel in one chunk: a dozen islands each
-  // importing the same runtime pieces paid about 9 KB gzip in import lists and chunk overhead, on a
-  // page held to 100 KB. The contact graph (with d3-force) stays apart, so pages without it skip it.
+  // The simulator's first screen (clock, composer, the provider's lanes), their shared code and the
+  // model travel in one chunk: a dozen islands each importing the same runtime pieces paid about 9 KB
+  // gzip in import lists and chunk overhead. Panels that hydrate only when scrolled to (client:visible,
+  // below the first screen) keep their own code apart, so a first load does not fetch it: the contact
+  // graph (with d3-force), the timeline, the legal and policy panels, the conversation and the people.
   vite: {
     build: {
       rollupOptions: {
         output: {
           manualChunks(id) {
-            if (/\/src\/(components\/sim|viz|lib\/sim)\//.test(id) && !/ContactGraph|force-layout|graph-focus/.test(id)) return 'panels';
+            if (/\/src\/(components\/sim|viz|lib\/sim)\//.test(id) && !ON_DEMAND.test(id)) return 'panels';
             return undefined;
           },
         },

@@ -1,4 +1,5 @@
-// Page-weight budgets: what a first load of each built page transfers, gzip level 9, per page type.
+// Page-weight budgets: what a first load of each built page transfers, gzip level 9, per page type, and
+// the JavaScript it fetches later, when an island that hydrates on sight (client:visible) is scrolled to.
 // Usage: npm run budget [-- --dist dist --base /sub/]   (run `npm run build` first)
 // The budgets live in scripts/budget-rules.ts. Exits 1 when any page is over budget.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -29,8 +30,10 @@ export interface PageCost {
   type: PageType;
   /** gzip bytes of the HTML document itself (inline scripts and styles included). */
   html: number;
-  /** gzip bytes of JavaScript: every external chunk loaded, plus the inline scripts (gzipped on their own). */
+  /** gzip bytes of JavaScript a first load fetches: every external chunk, plus the inline scripts (gzipped on their own). */
   js: number;
+  /** gzip bytes of JavaScript fetched only when an on-sight island is scrolled to: what the first load has not. */
+  jsLater: number;
   /** gzip bytes of CSS: every stylesheet loaded, plus the inline styles (gzipped on their own). */
   css: number;
   /** gzip bytes of every other same-site file the page loads (icons, images, fonts, manifests). */
@@ -38,6 +41,8 @@ export interface PageCost {
   /** gzip bytes of the whole first load: the HTML plus every same-site file, each counted once. */
   total: number;
   assets: AssetCost[];
+  /** What on-sight islands fetch beyond the first load. */
+  later: AssetCost[];
   /** Same-site references that name no file in dist. */
   missing: string[];
 }
@@ -45,7 +50,7 @@ export interface PageCost {
 export interface Breach {
   page: string;
   type: PageType;
-  what: 'js' | 'total';
+  what: 'js' | 'jsLater' | 'total';
   actual: number;
   limit: number;
 }
@@ -81,8 +86,11 @@ export function pagePathOf(htmlFile: string): string {
 }
 
 export interface HtmlReferences {
-  /** Same-document references, as written, with the kind of file the browser fetches them as. */
-  refs: { url: string; kind: AssetKind }[];
+  /**
+   * Same-document references, as written, with the kind of file the browser fetches them as; `later`
+   * for an island that hydrates on sight (client:visible, client:media), fetched when it is seen.
+   */
+  refs: { url: string; kind: AssetKind; later?: true }[];
   inlineScripts: string[];
   inlineStyles: string[];
 }
@@ -125,9 +133,10 @@ export function htmlReferences(html: string): HtmlReferences {
         refs.push({ url: href, kind: 'other' });
       }
     } else if (tag === 'astro-island') {
+      const later = ['visible', 'media'].includes(attrs.get('client') ?? '');
       for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
         const url = attrs.get(name);
-        if (url) refs.push({ url, kind: 'js' });
+        if (url) refs.push({ url, kind: 'js', ...(later ? { later: true as const } : {}) });
       }
     } else {
       for (const name of ['src', 'poster']) {
@@ -225,37 +234,45 @@ export function measurePage(dist: string, htmlFile: string, options: MeasureOpti
   const html = readFileSync(join(dist, htmlFile), 'utf8');
   const { refs, inlineScripts, inlineStyles } = htmlReferences(html);
 
-  const assets = new Map<string, AssetCost>();
   const missing = new Set<string>();
-  const queue: { file: string; kind: AssetKind }[] = [];
-  const enqueue = (ref: string, fromUrl: string, kind: AssetKind) => {
-    // Vite lists preloaded dependencies relative to the base, without './'.
-    const from = ref.startsWith(ASSETS_DIR) ? SITE + base : fromUrl;
-    const file = toDistPath(ref, from, base);
-    if (file === undefined || file === htmlFile || assets.has(file)) return;
-    const full = join(dist, file);
-    if (!existsSync(full) || !statSync(full).isFile()) {
-      missing.add(ref);
-      return;
+  /** Every file `start` loads, transitively, leaving out those already in `known`. */
+  const collect = (start: readonly { url: string; kind: AssetKind }[], known: ReadonlyMap<string, AssetCost> = new Map()) => {
+    const assets = new Map<string, AssetCost>();
+    const queue: { file: string; kind: AssetKind }[] = [];
+    const enqueue = (ref: string, fromUrl: string, kind: AssetKind) => {
+      // Vite lists preloaded dependencies relative to the base, without './'.
+      const from = ref.startsWith(ASSETS_DIR) ? SITE + base : fromUrl;
+      const file = toDistPath(ref, from, base);
+      if (file === undefined || file === htmlFile || assets.has(file) || known.has(file)) return;
+      const full = join(dist, file);
+      if (!existsSync(full) || !statSync(full).isFile()) {
+        missing.add(ref);
+        return;
+      }
+      assets.set(file, { file, kind, bytes: 0, gzip: 0 });
+      queue.push({ file, kind });
+    };
+    for (const { url, kind } of start) enqueue(url, pageUrl, kind);
+    while (queue.length > 0) {
+      const { file, kind } = queue.shift()!;
+      let cost = cache.get(file);
+      const body = readFileSync(join(dist, file));
+      if (!cost) {
+        cost = { file, kind, bytes: body.length, gzip: gzipSize(body) };
+        cache.set(file, cost);
+      }
+      assets.set(file, { ...cost, kind });
+      const fileUrl = SITE + base + file;
+      if (kind === 'js') for (const spec of jsImports(body.toString('utf8'))) enqueue(spec, fileUrl, kindOfPath(spec) === 'css' ? 'css' : 'js');
+      if (kind === 'css') for (const url of cssReferences(body.toString('utf8'))) enqueue(url, fileUrl, kindOfPath(url));
     }
-    assets.set(file, { file, kind, bytes: 0, gzip: 0 });
-    queue.push({ file, kind });
+    return assets;
   };
-  for (const { url, kind } of refs) enqueue(url, pageUrl, kind);
-
-  while (queue.length > 0) {
-    const { file, kind } = queue.shift()!;
-    let cost = cache.get(file);
-    const body = readFileSync(join(dist, file));
-    if (!cost) {
-      cost = { file, kind, bytes: body.length, gzip: gzipSize(body) };
-      cache.set(file, cost);
-    }
-    assets.set(file, { ...cost, kind });
-    const fileUrl = SITE + base + file;
-    if (kind === 'js') for (const spec of jsImports(body.toString('utf8'))) enqueue(spec, fileUrl, kindOfPath(spec) === 'css' ? 'css' : 'js');
-    if (kind === 'css') for (const url of cssReferences(body.toString('utf8'))) enqueue(url, fileUrl, kindOfPath(url));
-  }
+  const assets = collect(refs.filter((r) => !r.later));
+  const laterAssets = collect(
+    refs.filter((r) => r.later),
+    assets,
+  );
 
   const list = [...assets.values()].sort((a, b) => a.file.localeCompare(b.file));
   const sum = (kind: AssetKind) => list.filter((a) => a.kind === kind).reduce((n, a) => n + a.gzip, 0);
@@ -267,10 +284,12 @@ export function measurePage(dist: string, htmlFile: string, options: MeasureOpti
     type: pageTypeOf(page),
     html: htmlGzip,
     js: sum('js') + inline(inlineScripts),
+    jsLater: [...laterAssets.values()].reduce((n, a) => n + (a.kind === 'js' ? a.gzip : 0), 0),
     css: sum('css') + inline(inlineStyles),
     other: sum('other'),
     total: htmlGzip + list.reduce((n, a) => n + a.gzip, 0),
     assets: list,
+    later: [...laterAssets.values()].sort((a, b) => a.file.localeCompare(b.file)),
     missing: [...missing].sort(),
   };
 }
@@ -289,6 +308,7 @@ export function checkBudgets(pages: readonly PageCost[], budgets: Record<PageTyp
   for (const page of pages) {
     const budget = budgets[page.type];
     if (page.js > budget.js) breaches.push({ page: page.page, type: page.type, what: 'js', actual: page.js, limit: budget.js });
+    if (page.jsLater > budget.jsLater) breaches.push({ page: page.page, type: page.type, what: 'jsLater', actual: page.jsLater, limit: budget.jsLater });
     if (page.total > budget.total) {
       breaches.push({ page: page.page, type: page.type, what: 'total', actual: page.total, limit: budget.total });
     }
@@ -303,10 +323,10 @@ export function formatBytes(bytes: number): string {
 
 /** The report table, one row per page, columns aligned. */
 export function formatTable(pages: readonly PageCost[], budgets: Record<PageType, Budget> = BUDGETS): string {
-  const header = ['page', 'type', 'html', 'js', 'css', 'other', 'total', 'js max', 'total max', 'status'];
+  const header = ['page', 'type', 'html', 'js', 'css', 'other', 'total', 'js later', 'js max', 'total max', 'later max', 'status'];
   const rows = pages.map((p) => {
     const budget = budgets[p.type];
-    const over = p.js > budget.js || p.total > budget.total;
+    const over = p.js > budget.js || p.total > budget.total || p.jsLater > budget.jsLater;
     return [
       `/${p.page}`,
       p.type,
@@ -315,8 +335,10 @@ export function formatTable(pages: readonly PageCost[], budgets: Record<PageType
       formatBytes(p.css),
       formatBytes(p.other),
       formatBytes(p.total),
+      formatBytes(p.jsLater),
       formatBytes(budget.js),
       formatBytes(budget.total),
+      formatBytes(budget.jsLater),
       over ? 'OVER' : 'ok',
     ];
   });
@@ -331,7 +353,7 @@ export function formatTable(pages: readonly PageCost[], budgets: Record<PageType
 
 /** One line per breach, exact bytes included. */
 export function describeBreach(breach: Breach): string {
-  const what = breach.what === 'js' ? 'JavaScript' : 'total transfer';
+  const what = { js: 'JavaScript', jsLater: 'JavaScript fetched when scrolled to', total: 'total transfer' }[breach.what];
   return (
     `over budget: /${breach.page} (${breach.type}) ${what} is ${formatBytes(breach.actual)} (${breach.actual} B gzip), ` +
     `budget ${formatBytes(breach.limit)} (${breach.limit} B)`
@@ -356,7 +378,8 @@ function main(args: string[]): number {
     return 1;
   }
   console.log(`First-load transfer per page: gzip level 9, 1 KB = ${KB} B. js and css include inline scripts and styles;`);
-  console.log('total is the HTML plus every same-site file it loads (scripts and their imports, styles, icons, images, fonts).\n');
+  console.log('total is the HTML plus every same-site file it loads (scripts and their imports, styles, icons, images, fonts);');
+  console.log('js later is what islands that hydrate on sight (client:visible) fetch beyond that, once scrolled to.\n');
   console.log(formatTable(pages));
   for (const page of pages) {
     for (const ref of page.missing) console.warn(`warning: /${page.page} references ${ref}, which is not in ${dist}/`);
