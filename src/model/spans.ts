@@ -83,12 +83,21 @@ export interface RecordChange {
  * Records on file since sign-up are left out; they are the background, not news.
  */
 export function recentChanges(spans: readonly RecordSpan[], at: SimTime, count = 3): RecordChange[] {
-  const changes: RecordChange[] = [];
+  // Newest first; at one moment, an expiry after the recording it ends, and later records first.
+  const newer = (a: RecordChange, b: RecordChange) => b.at - a.at || (a.kind === b.kind ? b.span.seq - a.span.seq : a.kind === 'expired' ? -1 : 1);
+  // Runs on every frame of playback: keep only the `count` newest, never sorting the whole history.
+  const top: RecordChange[] = [];
+  const offer = (change: RecordChange) => {
+    if (top.length === count && newer(change, top[count - 1] as RecordChange) >= 0) return;
+    let i = top.length;
+    while (i > 0 && newer(change, top[i - 1] as RecordChange) < 0) i--;
+    top.splice(i, 0, change);
+    if (top.length > count) top.pop();
+  };
   for (const span of spans) {
     if (span.onFile || !everHeld(span)) continue;
-    if (span.recordedAt <= at) changes.push({ kind: 'recorded', at: span.recordedAt, span });
-    if (span.endsAt <= at) changes.push({ kind: 'expired', at: span.endsAt, span });
+    if (span.recordedAt <= at) offer({ kind: 'recorded', at: span.recordedAt, span });
+    if (span.endsAt <= at) offer({ kind: 'expired', at: span.endsAt, span });
   }
-  // Newest first; at one moment, an expiry after the recording it ends, and later records first.
-  return changes.sort((a, b) => b.at - a.at || (a.kind === b.kind ? b.span.seq - a.span.seq : a.kind === 'expired' ? -1 : 1)).slice(0, count);
+  return top;
 }

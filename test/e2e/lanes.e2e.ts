@@ -89,16 +89,16 @@ test.describe('retention lanes', () => {
       await expect(focused).toHaveAttribute('aria-expanded', 'true');
       const card = page.locator('section.ledger .record-card');
       await expect(card.getByRole('heading', { name: 'Lookup record' })).toBeVisible();
-      await expect(card).toContainText('looked up Ben (ben@example.org)');
-      await expect(card).toContainText('The address that was looked up: who the requester was about to message or call.');
-      await expect(card).toContainText('Kept until Day 31.');
-      await expect(card).toContainText('Under Apple, 2016: kept 30 days');
+      await expect(card).toContainText('asked the key directory about Ben');
+      await expect(card).toContainText('The handle that was looked up: someone the asking person may have been about to message or call.');
+      await expect(card).toContainText('Kept until Day 31. Apple, 2016 keeps lookup records for 30 days.');
       await expect(card.getByRole('link').first()).toHaveAttribute('href', /sources\/#/);
       // Escape on the mark closes the card; Enter opens it again, and Close hands focus back to the mark.
+      await expect(card.getByRole('button', { name: 'Close the lookup record card' })).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(card).toHaveCount(0);
       await page.keyboard.press('Enter');
-      await card.getByRole('button', { name: 'Close' }).click();
+      await card.getByRole('button', { name: 'Close the lookup record card' }).click();
       await expect(card).toHaveCount(0);
       await expect(page.locator('.lanes .bar:focus')).toHaveAttribute('aria-label', /^Lookup record/);
     });

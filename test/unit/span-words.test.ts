@@ -30,7 +30,8 @@ describe('span words', () => {
   });
 
   test('a mark and a strip line say the record, when, and how it ends', () => {
-    expect(spanLabel(span({}), DAY)).toBe('Lookup record, recorded Day 1, 09:00, kept until Day 31');
+    expect(spanLabel(span({}), false)).toBe('Lookup record, recorded Day 1, 09:00, kept until Day 31');
+    expect(spanLabel(span({}), true)).toBe('Lookup record, recorded Day 1, 09:00, expired Day 31');
     expect(changeLine({ kind: 'recorded', at: 9 * HOUR, span: span({}) })).toBe('Lookup record recorded Day 1, 09:00, kept until Day 31');
     expect(changeLine({ kind: 'expired', at: 30 * DAY + 9 * HOUR, span: span({}) })).toBe('Lookup record expired Day 31');
   });

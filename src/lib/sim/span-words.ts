@@ -8,8 +8,12 @@ import { expiryDay } from './format.ts';
 
 /** "kept until Day 31", or once the moment has passed it, "expired Day 31" (and the like for the other endings). */
 export function spanEnd(span: RecordSpan, at: SimTime): string {
+  return endWords(span, !spanHeldAt(span, at) && span.recordedAt <= at);
+}
+
+/** How the span ends, said before (`over` false) or after it has. */
+function endWords(span: RecordSpan, over: boolean): string {
   const day = expiryDay(span.endsAt);
-  const over = !spanHeldAt(span, at) && span.recordedAt <= at;
   switch (span.ending) {
     case 'never':
       return 'kept with no end date';
@@ -24,9 +28,12 @@ export function spanEnd(span: RecordSpan, at: SimTime): string {
   }
 }
 
-/** What a mark says to a screen reader: the record, when it was made, and how it ends. */
-export function spanLabel(span: RecordSpan, at: SimTime): string {
-  return `${CATEGORY_LABELS[span.category]}, recorded ${formatSimTime(span.recordedAt)}, ${spanEnd(span, at)}`;
+/**
+ * What a mark says to a screen reader: the record, when it was made, and how it ends. It takes
+ * whether the span is over rather than a moment, so a mark's label changes only when its state does.
+ */
+export function spanLabel(span: RecordSpan, over: boolean): string {
+  return `${CATEGORY_LABELS[span.category]}, recorded ${formatSimTime(span.recordedAt)}, ${endWords(span, over)}`;
 }
 
 /** One line of the "just happened" strip. */

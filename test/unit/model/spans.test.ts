@@ -107,4 +107,24 @@ describe('recent changes', () => {
     const later = recentChanges(spans, first!.endsAt, 1);
     expect(later).toEqual([{ kind: 'expired', at: first!.endsAt, span: first }]);
   });
+
+  test('the newest few are the head of every change sorted newest first, in any run', () => {
+    fc.assert(
+      fc.property(stepsArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 6 }), (steps, f, count) => {
+        const s = run(steps);
+        const spans = spansOf(s, APPLE_2016);
+        const at = Math.floor(f * s.world.now);
+        // The reference: every change up to `at`, sorted in full.
+        const all = spans
+          .filter((span) => !span.onFile && span.endsAt > span.recordedAt)
+          .flatMap((span) => [
+            ...(span.recordedAt <= at ? [{ kind: 'recorded' as const, at: span.recordedAt, span }] : []),
+            ...(span.endsAt <= at ? [{ kind: 'expired' as const, at: span.endsAt, span }] : []),
+          ])
+          .sort((a, b) => b.at - a.at || (a.kind === b.kind ? b.span.seq - a.span.seq : a.kind === 'expired' ? -1 : 1));
+        expect(recentChanges(spans, at, count)).toEqual(all.slice(0, count));
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
