@@ -2,7 +2,9 @@ import type { Crypto } from './crypto.ts';
 import { deviceChart, type DeviceChartState } from './device-machine.ts';
 import { engineFor, type SimulationContext } from './machine.ts';
 import type { SimTime } from './time.ts';
-import { selectHeld } from './selectors.ts';
+import { heldByRetention, heldInCategory } from './ledger.ts';
+import type { LedgerRecord } from './records.ts';
+import { selectViewAt } from './selectors.ts';
 import { resolveAddress, type DeviceState, type FanoutEntry, type LookupResult, type WorldState } from './world/index.ts';
 
 /**
@@ -123,8 +125,28 @@ export interface ComposerLookup extends LookupResult {
 export function selectComposerLookups(c: SimulationContext, deviceId: string, address: string): ComposerLookup[] {
   const composer = c.session.world.devices[deviceId]?.composer;
   if (!composer || composer.error || composer.address !== address.trim()) return [];
-  const held = new Set(composer.results.some((r) => r.record !== undefined) ? selectHeld(c).map((r) => r.seq) : []);
-  return composer.results.map((r) => ({ ...r, held: r.record !== undefined && held.has(r.record) }));
+  return composer.results.map((r) => ({ ...r, held: r.record !== undefined && lookupHeld(c, r.record) }));
+}
+
+/**
+ * Whether the lookup record `seq` is held at the moment viewed. Asked on every frame of playback
+ * while the composer shows a lookup, so it finds the one record (by seq, in order) instead of
+ * listing every held record.
+ */
+function lookupHeld(c: SimulationContext, seq: number): boolean {
+  const { ledger } = c.session.world;
+  const at = selectViewAt(c);
+  if (c.policy.retention.lookup.keep.kind === 'latest') return heldInCategory(ledger, c.policy, 'lookup', at).some((o) => o.seq === seq);
+  const list = ledger.byCategory.lookup;
+  let lo = ledger.start.lookup;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as LedgerRecord).seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  const o = list[lo];
+  return o !== undefined && o.seq === seq && heldByRetention(o, c.policy, at);
 }
 
 /** "Ben (ben@example.org)" for a handle in the cast; the bare handle otherwise. */

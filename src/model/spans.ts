@@ -85,10 +85,13 @@ export interface RecordChange {
 export function recentChanges(spans: readonly RecordSpan[], at: SimTime, count = 3): RecordChange[] {
   // Newest first; at one moment, an expiry after the recording it ends, and later records first.
   const newer = (a: RecordChange, b: RecordChange) => b.at - a.at || (a.kind === b.kind ? b.span.seq - a.span.seq : a.kind === 'expired' ? -1 : 1);
-  // Runs on every frame of playback: keep only the `count` newest, never sorting the whole history.
+  // Runs on every frame of playback: keep only the `count` newest, never sorting the whole history,
+  // and make a change object only for one that makes the list.
   const top: RecordChange[] = [];
-  const offer = (change: RecordChange) => {
-    if (top.length === count && newer(change, top[count - 1] as RecordChange) >= 0) return;
+  const offer = (kind: RecordChange['kind'], t: SimTime, span: RecordSpan) => {
+    const last = top[count - 1];
+    if (last && (t < last.at || (t === last.at && newer({ kind, at: t, span }, last) >= 0))) return;
+    const change: RecordChange = { kind, at: t, span };
     let i = top.length;
     while (i > 0 && newer(change, top[i - 1] as RecordChange) < 0) i--;
     top.splice(i, 0, change);
@@ -96,8 +99,8 @@ export function recentChanges(spans: readonly RecordSpan[], at: SimTime, count =
   };
   for (const span of spans) {
     if (span.onFile || !everHeld(span)) continue;
-    if (span.recordedAt <= at) offer({ kind: 'recorded', at: span.recordedAt, span });
-    if (span.endsAt <= at) offer({ kind: 'expired', at: span.endsAt, span });
+    if (span.recordedAt <= at) offer('recorded', span.recordedAt, span);
+    if (span.endsAt <= at) offer('expired', span.endsAt, span);
   }
   return top;
 }
