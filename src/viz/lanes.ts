@@ -117,3 +117,15 @@ export function markAfterKey(lanes: readonly Lane[], seq: number, key: string): 
   const next = filled[across[key] as number];
   return next ? markAt(next, (here.x0 + here.x1) / 2) : undefined;
 }
+
+/** How many of `items`, sorted by `value` ascending, have a value at or below `t` (a binary search). */
+export function countUpTo<T>(items: ArrayLike<T>, t: number, value: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (value(items[mid] as T) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DAY, type Category, type RecordSpan } from '../../src/model/index.ts';
-import { LANE_ORDER, laneDomain, layoutLanes, markAfterKey, markAt } from '../../src/viz/lanes.ts';
+import { LANE_ORDER, countUpTo, laneDomain, layoutLanes, markAfterKey, markAt } from '../../src/viz/lanes.ts';
 import { linear } from '../../src/viz/scale.ts';
 
 let seq = 0;
@@ -83,5 +83,13 @@ describe('picking and moving between marks', () => {
     expect(markAfterKey(lanes, call.span.seq, 'ArrowDown')).toBeUndefined();
     expect(markAfterKey(lanes, lookups[2]!.span.seq, 'ArrowRight')).toBeUndefined();
     expect(markAfterKey(lanes, lookups[0]!.span.seq, 'x')).toBeUndefined();
+  });
+});
+
+describe('countUpTo', () => {
+  test('counts the sorted items at or below a value, at every boundary', () => {
+    const values = [1, 3, 3, 7];
+    expect([0, 1, 2, 3, 6, 7, 8].map((t) => countUpTo(values, t, (v) => v))).toEqual([0, 1, 1, 3, 3, 4, 4]);
+    expect(countUpTo([], 5, (v: number) => v)).toBe(0);
   });
 });
