@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { APPLE_2016, DAY, HOUR, SIGNAL_LIKE, selectSpans, startSimulation, type RecordSpan } from '../../src/model/index.ts';
-import { changeLine, spanEnd, spanLabel } from '../../src/lib/sim/span-words.ts';
+import { changeLine, laneLine, markLabel, spanEnd, spanLabel } from '../../src/lib/sim/span-words.ts';
 import { memoSpans } from '../../src/lib/sim/spans-memo.ts';
 import { castScenario } from './model/fixtures.ts';
 
@@ -34,6 +34,22 @@ describe('span words', () => {
     expect(spanLabel(span({}), true)).toBe('Lookup record, recorded Day 1, 09:00, expired Day 31');
     expect(changeLine({ kind: 'recorded', at: 9 * HOUR, span: span({}) })).toBe('Lookup record recorded Day 1, 09:00, kept until Day 31');
     expect(changeLine({ kind: 'expired', at: 30 * DAY + 9 * HOUR, span: span({}) })).toBe('Lookup record expired Day 31');
+  });
+});
+
+describe('lane and mark words', () => {
+  test('a lane says what it holds, what expired and what the policy saw but never kept', () => {
+    expect(laneLine({ category: 'lookup', drawn: 2, held: 1, notKept: 0, policyName: 'Apple 2016' })).toBe('Lookup record · 1 held, 1 expired');
+    expect(laneLine({ category: 'routing', drawn: 0, held: 0, notKept: 3, policyName: 'Signal-like' })).toBe(
+      'Push routing · 0 held, 3 seen, not kept under Signal-like',
+    );
+  });
+
+  test('a mark says what the latest request did to its record', () => {
+    const reach = { servedAt: DAY, process: 'subpoena' as const, target: '+1', categories: [], produced: new Set([1]), gone: new Set([2]) };
+    expect(markLabel(span({}), false, reach)).toBe('Lookup record, recorded Day 1, 09:00, kept until Day 31; produced to the subpoena');
+    expect(markLabel(span({ seq: 2 }), true, reach)).toBe('Lookup record, recorded Day 1, 09:00, expired Day 31; already gone when the request was served');
+    expect(markLabel(span({ seq: 3 }), false, undefined)).toBe('Lookup record, recorded Day 1, 09:00, kept until Day 31');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DAY, type Category, type RecordSpan } from '../../src/model/index.ts';
 import { LANE_ORDER, countUpTo, laneDomain, layoutLanes, markAfterKey, markAt } from '../../src/viz/lanes.ts';
+import { changeTimes, drawnKey, stackLanes } from '../../src/viz/lanes-drawn.ts';
 import { linear } from '../../src/viz/scale.ts';
 
 let seq = 0;
@@ -91,5 +92,32 @@ describe('countUpTo', () => {
     const values = [1, 3, 3, 7];
     expect([0, 1, 2, 3, 6, 7, 8].map((t) => countUpTo(values, t, (v) => v))).toEqual([0, 1, 1, 3, 3, 4, 4]);
     expect(countUpTo([], 5, (v: number) => v)).toBe(0);
+  });
+});
+
+describe('lanes drawn at a moment', () => {
+  const spans = [span('lookup', 1, 31), span('lookup', 5, 35), span('routing', 2, 2, { ending: 'retention' }), span('account', 0, Infinity, { onFile: true })];
+  const lanes = layoutLanes(spans, { x });
+  const rows = { axis: 20, label: 10, track: 5, gap: 2 };
+
+  test('change times are every recording and every finite end of the band, in order', () => {
+    expect([...changeTimes(spans, false)]).toEqual([1, 2, 2, 5, 31, 35].map((d) => d * DAY));
+    expect([...changeTimes(spans, true)]).toEqual([0]);
+  });
+
+  test('the key counts marks recorded by then and records never kept, lane by lane', () => {
+    // Lanes in LANE_ORDER: lookup, routing, queue, call, connection, registration, account.
+    expect(drawnKey(lanes, spans, false, 0)).toBe('0:0,0:0,0:0,0:0,0:0,0:0,0:0');
+    expect(drawnKey(lanes, spans, false, 3 * DAY)).toBe('1:0,0:1,0:0,0:0,0:0,0:0,0:0');
+    expect(drawnKey(lanes, spans, false, 6 * DAY)).toBe('2:0,0:1,0:0,0:0,0:0,0:0,0:0');
+  });
+
+  test('only lanes with something to draw are stacked, each below the last', () => {
+    const shown = stackLanes(lanes, drawnKey(lanes, spans, false, 6 * DAY), rows);
+    expect(shown.map((l) => [l.lane.category, l.marks.length, l.notKept, l.top, l.height])).toEqual([
+      // Two overlapping lookups take two tracks; the never-kept routing lane one.
+      ['lookup', 2, 0, 20, 10 + 2 * 5 + 2],
+      ['routing', 0, 1, 42, 10 + 5 + 2],
+    ]);
   });
 });

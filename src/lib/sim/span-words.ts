@@ -1,4 +1,14 @@
-import { CATEGORY_LABELS, formatSimTime, spanHeldAt, type RecordChange, type RecordSpan, type SimTime } from '../../model/index.ts';
+import {
+  CATEGORY_LABELS,
+  LEGAL_PROCESS_LABELS,
+  formatSimTime,
+  spanHeldAt,
+  type Category,
+  type LegalReach,
+  type RecordChange,
+  type RecordSpan,
+  type SimTime,
+} from '../../model/index.ts';
 import { expiryDay } from './format.ts';
 
 /**
@@ -34,6 +44,22 @@ function endWords(span: RecordSpan, over: boolean): string {
  */
 export function spanLabel(span: RecordSpan, over: boolean): string {
   return `${CATEGORY_LABELS[span.category]}, recorded ${formatSimTime(span.recordedAt)}, ${endWords(span, over)}`;
+}
+
+/** A mark's label, with what the latest served request did to its record. */
+export function markLabel(span: RecordSpan, over: boolean, reach: LegalReach | undefined): string {
+  let label = spanLabel(span, over);
+  if (reach?.produced.has(span.seq)) label += `; produced to the ${LEGAL_PROCESS_LABELS[reach.process].toLowerCase()}`;
+  if (reach?.gone.has(span.seq)) label += '; already gone when the request was served';
+  return label;
+}
+
+/** A lane's headline: "Lookup record · 1 held, 1 expired", and what the policy saw but never kept. */
+export function laneLine(lane: { category: Category; drawn: number; held: number; notKept: number; policyName: string }): string {
+  const parts = [`${lane.held} held`];
+  if (lane.drawn > lane.held) parts.push(`${lane.drawn - lane.held} expired`);
+  if (lane.notKept > 0) parts.push(`${lane.notKept} seen, not kept under ${lane.policyName}`);
+  return `${CATEGORY_LABELS[lane.category]} · ${parts.join(', ')}`;
 }
 
 /** One line of the "just happened" strip. */
