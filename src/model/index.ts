@@ -20,6 +20,7 @@ export {
   selectTimeline,
   selectLegal,
   selectGraph,
+  selectGraphFrame,
   selectCompare,
   selectHandles,
   selectSpans,
@@ -88,7 +89,7 @@ export type { Policy, LegalProcess, BackupMode, RetentionRule, LegalRule, Keep }
 export { legalResponse, LEGAL_STANDARDS } from './legal.ts';
 export type { LegalResponse, ProducedRecord, NoLongerHeld } from './legal.ts';
 export { inferGraph, actualEdges } from './inference.ts';
-export type { ContactGraph, InferredEdge } from './inference.ts';
+export type { ActualEdge, ContactGraph, GraphTally, InferredEdge, Shown } from './inference.ts';
 export { timeline } from './timeline.ts';
 export type { TimelineDay } from './timeline.ts';
 export { heldAt, heldPage, countHeldAt, storedCount, allRecords, emptyLedger, append, prune } from './ledger.ts';

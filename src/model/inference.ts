@@ -17,15 +17,41 @@ export interface InferredEdge {
   lookupOnly: boolean;
 }
 
+/**
+ * What the records held show of a pair who really talked: a conversation (messages or calls), only
+ * that one typed the other's address (a lookup cannot show that a message was sent), or nothing.
+ */
+export type Shown = 'conversation' | 'lookup' | 'nothing';
+
+export interface ActualEdge {
+  a: string;
+  b: string;
+  shown: Shown;
+}
+
+/** The graph's counts, keeping "the records show a conversation" apart from "only an address was looked up". */
+export interface GraphTally {
+  /** Links whose records show messages or calls, and how many of those pairs really talked. */
+  conversations: number;
+  conversationsReal: number;
+  /** Links that are only lookups. */
+  lookupOnly: number;
+  /** Pairs who really talked, and how the records show them. */
+  talked: number;
+  shownAsConversation: number;
+  shownAsLookup: number;
+}
+
 export interface ContactGraph {
   nodes: string[];
   /** What an observer rebuilds from the records held. */
   inferred: InferredEdge[];
   /** Who really talked: the truth the records are measured against. */
-  actual: { a: string; b: string; seen: boolean }[];
-  /** Of the inferred edges, the share that are real (1 when nothing is inferred). */
+  actual: ActualEdge[];
+  tally: GraphTally;
+  /** Of the links whose records show a conversation, the share that are real (1 when there are none). */
   precision: number;
-  /** Of the real edges, the share the records reveal (1 when nobody talked). */
+  /** Of the pairs who really talked, the share the records show as a conversation (1 when nobody talked). */
   recall: number;
 }
 
@@ -38,12 +64,13 @@ const PAIRS: Partial<Record<Category, readonly [string, string, Evidence]>> = {
   routing: ['senderHandle', 'recipientHandle', 'routing'],
 };
 
-/** The pair of handles a record links, if the policy kept both ends. */
-function link(o: LedgerRecord, policy: Policy): [string, string, Evidence] | undefined {
-  const kept = policy.retention[o.category].fields;
+/** The pair of handles a record links, if the policy (when given) kept both ends. */
+function link(o: LedgerRecord, policy?: Policy): [string, string, Evidence] | undefined {
   const f = o.fields as unknown as Record<string, string | undefined>;
   const pair = PAIRS[o.category];
-  if (!pair || !kept.includes(pair[0]) || !kept.includes(pair[1])) return undefined;
+  if (!pair) return undefined;
+  const kept = policy?.retention[o.category].fields;
+  if (kept && (!kept.includes(pair[0]) || !kept.includes(pair[1]))) return undefined;
   const from = f[pair[0]];
   const to = f[pair[1]];
   return from && to && from !== to ? [from, to, pair[2]] : undefined;
@@ -91,17 +118,48 @@ export function inferGraph(held: Record<Category, LedgerRecord[]>, policy: Polic
     }
   }
   const inferred = [...edges.values()].sort((p, q) => (p.a + p.b < q.a + q.b ? -1 : 1));
-  const actualList = [...actual].sort().map((k) => {
+  const actualList = [...actual].sort().map((k): ActualEdge => {
     const [a = '', b = ''] = k.split('\u0000');
     nodes.add(a).add(b);
-    return { a, b, seen: edges.has(k) };
+    const edge = edges.get(k);
+    return { a, b, shown: !edge ? 'nothing' : edge.lookupOnly ? 'lookup' : 'conversation' };
   });
-  const truePositives = inferred.filter((e) => e.real).length;
+  const conversations = inferred.filter((e) => !e.lookupOnly);
+  const tally: GraphTally = {
+    conversations: conversations.length,
+    conversationsReal: conversations.filter((e) => e.real).length,
+    lookupOnly: inferred.length - conversations.length,
+    talked: actualList.length,
+    shownAsConversation: actualList.filter((e) => e.shown === 'conversation').length,
+    shownAsLookup: actualList.filter((e) => e.shown === 'lookup').length,
+  };
   return {
     nodes: [...nodes].sort(),
     inferred,
     actual: actualList,
-    precision: inferred.length === 0 ? 1 : truePositives / inferred.length,
-    recall: actualList.length === 0 ? 1 : actualList.filter((e) => e.seen).length / actualList.length,
+    tally,
+    precision: tally.conversations === 0 ? 1 : tally.conversationsReal / tally.conversations,
+    recall: tally.talked === 0 ? 1 : tally.shownAsConversation / tally.talked,
   };
+}
+
+/**
+ * Everyone any record made by now has ever linked, under any policy and whether still held or not,
+ * with who really talked: the frame a contact graph is laid out in. It changes only when something
+ * happens, never as records expire, so a drawing laid out on it stays put from day to day and under
+ * every policy.
+ */
+export function everLinked(records: Iterable<LedgerRecord>, actual: Set<string>): { nodes: string[]; links: { a: string; b: string }[] } {
+  const keys = new Set(actual);
+  for (const o of records) {
+    const linked = link(o);
+    if (linked) keys.add(key(linked[0], linked[1]));
+  }
+  const nodes = new Set<string>();
+  const links = [...keys].sort().map((k) => {
+    const [a = '', b = ''] = k.split('\u0000');
+    nodes.add(a).add(b);
+    return { a, b };
+  });
+  return { nodes: [...nodes].sort(), links };
 }

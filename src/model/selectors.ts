@@ -1,8 +1,8 @@
-import { actualEdges, inferGraph, type ContactGraph } from './inference.ts';
+import { actualEdges, everLinked, inferGraph, type ContactGraph } from './inference.ts';
 import { countHeldAt, heldAt } from './ledger.ts';
 import { legalResponse, type LegalResponse } from './legal.ts';
 import type { LegalProcess, Policy } from './policy.ts';
-import { CATEGORIES, type Category } from './records.ts';
+import { CATEGORIES, type Category, type LedgerRecord } from './records.ts';
 import type { SimTime } from './time.ts';
 import { timeline, type TimelineDay } from './timeline.ts';
 import { toHeldRecord, type HeldRecord } from './held-record.ts';
@@ -69,6 +69,18 @@ export function selectLegal(
 
 export function selectGraph(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): ContactGraph {
   return inferGraph(heldAt(c.session.world.ledger, policy, t), policy, actualEdges(c.session.world, t));
+}
+
+/** The frame the contact graph is laid out in: everything linked by now, held or not (see everLinked). */
+export function selectGraphFrame(c: SimulationContext): { nodes: string[]; links: { a: string; b: string }[] } {
+  const { world } = c.session;
+  const recorded = function* () {
+    for (const category of CATEGORIES) {
+      const list = world.ledger.byCategory[category];
+      for (let i = world.ledger.start[category]; i < list.length; i++) yield list[i] as LedgerRecord;
+    }
+  };
+  return everLinked(recorded(), actualEdges(world, world.now));
 }
 
 export interface PolicyComparison {

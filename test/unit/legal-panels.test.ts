@@ -19,6 +19,7 @@ import {
   type Keep,
   type NoLongerHeld,
   type ProducedRecord,
+  type GraphTally,
 } from '../../src/model/index.ts';
 import { batchWords, batches, directionWords, fieldsText, goneWords, groupByCategory, heldWords, recordedWords } from '../../src/lib/sim/legal/legal.ts';
 import { compareRows, customPolicy, difference, graphWords, parseRetention, retentionInput, retentionWords } from '../../src/lib/sim/legal/policy.ts';
@@ -332,27 +333,19 @@ describe('compare', () => {
     expect(difference(counts)).toBe(text);
   });
 
-  test('precision and recall in words', () => {
-    const edge = (real: boolean) => ({ a: 'a', b: 'b', evidence: { lookup: 1, call: 0, routing: 0 }, real, lookupOnly: !real });
-    expect(graphWords({ inferred: [], actual: [] })).toEqual({
-      precision: 'An observer can infer no links from these records.',
-      recall: 'Nobody has talked yet.',
+  test('precision and recall in words, counting only links that show a conversation', () => {
+    const tally = (t: Partial<GraphTally>): { tally: GraphTally } => ({
+      tally: { conversations: 0, conversationsReal: 0, lookupOnly: 0, talked: 0, shownAsConversation: 0, shownAsLookup: 0, ...t },
     });
-    expect(graphWords({ inferred: [edge(true), edge(false)], actual: [{ a: 'a', b: 'b', seen: true }] })).toEqual({
-      precision: 'An observer infers 2 links; 1 is real (precision 50%).',
-      recall: 'Of 1 real conversation, 1 shows in the records (recall 100%).',
+    expect(graphWords(tally({}))).toEqual({ precision: 'The records show no conversation.', recall: 'Nobody has talked yet.' });
+    expect(graphWords(tally({ conversations: 2, conversationsReal: 1, talked: 1, shownAsConversation: 1 }))).toEqual({
+      precision: 'The records show 2 conversations; 1 is real (precision 50%).',
+      recall: 'Of 1 real conversation, 1 shows in the records as one (recall 100%).',
     });
-    expect(
-      graphWords({
-        inferred: [edge(false)],
-        actual: [
-          { a: 'a', b: 'b', seen: false },
-          { a: 'a', b: 'c', seen: false },
-        ],
-      }),
-    ).toEqual({
-      precision: 'An observer infers 1 link; 0 are real (precision 0%).',
-      recall: 'Of 2 real conversations, 0 show in the records (recall 0%).',
+    // Two pairs talked; the records hold only a lookup between one of them, which is said apart, never as a conversation.
+    expect(graphWords(tally({ lookupOnly: 1, talked: 2, shownAsLookup: 1 }))).toEqual({
+      precision: 'The records show no conversation. 1 more is only an address looked up.',
+      recall: 'Of 2 real conversations, 0 show in the records as one (recall 0%), 1 only as a lookup.',
     });
   });
 });

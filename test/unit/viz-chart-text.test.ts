@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DAY, selectGraph, selectHandles, startSimulation } from '../../src/model/index.ts';
+import type { GraphTally } from '../../src/model/index.ts';
 import { countsText, graphSummary, nodeLabels, retentionNote, retentionWindow, timelineDayText } from '../../src/components/sim/charts/chart-text.ts';
 import { castScenario } from './model/fixtures.ts';
 
@@ -23,36 +24,43 @@ describe('retentionWindow', () => {
 });
 
 describe('graphSummary', () => {
+  const t = (over: Partial<GraphTally>): GraphTally => ({
+    conversations: 0,
+    conversationsReal: 0,
+    lookupOnly: 0,
+    talked: 0,
+    shownAsConversation: 0,
+    shownAsLookup: 0,
+    ...over,
+  });
   test.each([
+    [t({}), 'From the records held, an observer can draw no links; nobody has really talked yet.'],
+    // The case a reader met: three pairs talked, two of them linked only by a lookup. Never "all 3 revealed".
     [
-      { inferred: 3, real: 2, actual: 4, seen: 2 },
-      'Of the 3 links an observer can draw, 2 are real conversations; the records reveal 2 of the 4 pairs who really talked.',
+      t({ conversations: 1, conversationsReal: 1, lookupOnly: 2, talked: 3, shownAsConversation: 1, shownAsLookup: 2 }),
+      'The records show 1 conversation (a real one) and 2 addresses looked up and nothing more; of the 3 pairs who really talked, 1 shows as a conversation, 2 only as an address looked up.',
     ],
-    [{ inferred: 0, real: 0, actual: 0, seen: 0 }, 'From the records held, an observer can draw no links; nobody has really talked yet.'],
-    [{ inferred: 1, real: 0, actual: 0, seen: 0 }, 'The one link an observer can draw is not a real conversation; nobody has really talked yet.'],
+    [t({ lookupOnly: 1 }), 'The records show 1 address looked up and nothing more; nobody has really talked yet.'],
     [
-      { inferred: 1, real: 1, actual: 1, seen: 1 },
-      'The one link an observer can draw is a real conversation; the records reveal the one pair who really talked.',
-    ],
-    [
-      { inferred: 0, real: 0, actual: 1, seen: 0 },
-      'From the records held, an observer can draw no links; the records do not reveal the one pair who really talked.',
+      t({ lookupOnly: 1, talked: 1, shownAsLookup: 1 }),
+      'The records show 1 address looked up and nothing more; the one pair who really talked shows only as an address looked up.',
     ],
     [
-      { inferred: 2, real: 1, actual: 3, seen: 0 },
-      'Of the 2 links an observer can draw, 1 is a real conversation; the records reveal none of the 3 pairs who really talked.',
+      t({ conversations: 1, conversationsReal: 1, talked: 1, shownAsConversation: 1 }),
+      'The records show 1 conversation (a real one); the one pair who really talked shows as a conversation.',
+    ],
+    [t({ talked: 1 }), 'From the records held, an observer can draw no links; the one pair who really talked does not show at all.'],
+    [
+      t({ conversations: 1, talked: 3 }),
+      'The records show 1 conversation (not a real one); of the 3 pairs who really talked, none shows as a conversation, 3 not at all.',
     ],
     [
-      { inferred: 4, real: 0, actual: 2, seen: 2 },
-      'Of the 4 links an observer can draw, none are real conversations; the records reveal both pairs who really talked.',
+      t({ conversations: 4, conversationsReal: 2, talked: 2, shownAsConversation: 2 }),
+      'The records show 4 conversations (2 real); of the 2 pairs who really talked, both show as conversations.',
     ],
     [
-      { inferred: 2, real: 2, actual: 2, seen: 2 },
-      'Of the 2 links an observer can draw, both are real conversations; the records reveal both pairs who really talked.',
-    ],
-    [
-      { inferred: 5, real: 5, actual: 6, seen: 6 },
-      'Of the 5 links an observer can draw, all 5 are real conversations; the records reveal all 6 pairs who really talked.',
+      t({ conversations: 5, conversationsReal: 5, talked: 6, shownAsConversation: 5, shownAsLookup: 1 }),
+      'The records show 5 conversations (all real); of the 6 pairs who really talked, 5 show as a conversation, 1 only as an address looked up.',
     ],
   ])('%j', (counts, words) => {
     expect(graphSummary(counts)).toBe(words);

@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_LABELS, DAY, formatSimTime, type Keep, type SimTime, type TimelineDay } from '../../../model/index.ts';
+import { CATEGORIES, CATEGORY_LABELS, DAY, formatSimTime, type GraphTally, type Keep, type SimTime, type TimelineDay } from '../../../model/index.ts';
 
 /** Words and small derivations the charts show. Pure, so they are tested without a browser. */
 
@@ -26,29 +26,51 @@ export function retentionNote(keep: Keep): string | undefined {
   return undefined;
 }
 
-/** Precision and recall of the observer's graph, in words rather than ratios. */
-export function graphSummary(counts: { inferred: number; real: number; actual: number; seen: number }): string {
-  const { inferred, real, actual, seen } = counts;
+/**
+ * The observer's graph against the truth, in words rather than ratios, keeping links whose records
+ * show a conversation apart from links that are only an address looked up (which cannot show that
+ * a message was sent).
+ */
+export function graphSummary(t: GraphTally): string {
+  const { conversations, conversationsReal, lookupOnly, talked, shownAsConversation, shownAsLookup } = t;
   let first: string;
-  if (inferred === 0) first = 'From the records held, an observer can draw no links';
-  else if (inferred === 1) first = `The one link an observer can draw ${real === 1 ? 'is' : 'is not'} a real conversation`;
+  if (conversations + lookupOnly === 0) first = 'From the records held, an observer can draw no links';
   else {
-    const which =
-      real === 0
-        ? 'none are real conversations'
-        : real === inferred
-          ? `${inferred === 2 ? 'both' : `all ${inferred}`} are real conversations`
-          : real === 1
-            ? '1 is a real conversation'
-            : `${real} are real conversations`;
-    first = `Of the ${inferred} links an observer can draw, ${which}`;
+    const shows: string[] = [];
+    if (conversations > 0) {
+      const real =
+        conversationsReal === conversations
+          ? conversations === 1
+            ? 'a real one'
+            : conversations === 2
+              ? 'both real'
+              : 'all real'
+          : conversationsReal === 0
+            ? conversations === 1
+              ? 'not a real one'
+              : 'none real'
+            : `${conversationsReal} real`;
+      shows.push(`${plural(conversations, 'conversation')} (${real})`);
+    }
+    if (lookupOnly > 0) shows.push(`${plural(lookupOnly, 'address', 'addresses')} looked up and nothing more`);
+    first = `The records show ${shows.join(' and ')}`;
   }
+  const missing = talked - shownAsConversation - shownAsLookup;
   let second: string;
-  if (actual === 0) second = 'nobody has really talked yet';
-  else if (actual === 1) second = `the records ${seen === 1 ? 'reveal' : 'do not reveal'} the one pair who really talked`;
-  else if (seen === 0) second = `the records reveal none of the ${actual} pairs who really talked`;
-  else if (seen === actual) second = `the records reveal ${actual === 2 ? 'both' : `all ${actual}`} pairs who really talked`;
-  else second = `the records reveal ${seen} of the ${actual} pairs who really talked`;
+  if (talked === 0) second = 'nobody has really talked yet';
+  else if (talked === 1)
+    second = `the one pair who really talked ${shownAsConversation === 1 ? 'shows as a conversation' : shownAsLookup === 1 ? 'shows only as an address looked up' : 'does not show at all'}`;
+  else {
+    const how: string[] = [];
+    if (shownAsConversation === talked) how.push(talked === 2 ? 'both show as conversations' : 'all show as conversations');
+    else
+      how.push(
+        shownAsConversation === 0 ? 'none shows as a conversation' : `${shownAsConversation} ${shownAsConversation === 1 ? 'shows' : 'show'} as a conversation`,
+      );
+    if (shownAsLookup > 0) how.push(`${shownAsLookup} only as an address looked up`);
+    if (missing > 0 && shownAsConversation < talked) how.push(`${missing} not at all`);
+    second = `of the ${talked} pairs who really talked, ${how.join(', ')}`;
+  }
   return `${first}; ${second}.`;
 }
 

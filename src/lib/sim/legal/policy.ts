@@ -66,21 +66,21 @@ export function difference(counts: readonly number[]): string {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** The inferred contact graph's precision and recall, in words. */
-export function graphWords(graph: Pick<ContactGraph, 'inferred' | 'actual'>): { precision: string; recall: string } {
-  const inferred = graph.inferred.length;
-  const real = graph.inferred.filter((e) => e.real).length;
-  const talked = graph.actual.length;
-  const seen = graph.actual.filter((e) => e.seen).length;
+/**
+ * The inferred contact graph's precision and recall, in words. Both count only links whose records
+ * show a conversation: a lookup alone cannot show that a message was sent, so it is said apart.
+ */
+export function graphWords({ tally: t }: Pick<ContactGraph, 'tally'>): { precision: string; recall: string } {
   const s = (n: number) => (n === 1 ? '' : 's');
+  const lookups = t.lookupOnly === 0 ? '' : ` ${t.lookupOnly} more ${t.lookupOnly === 1 ? 'is' : 'are'} only an address looked up.`;
   return {
     precision:
-      inferred === 0
-        ? 'An observer can infer no links from these records.'
-        : `An observer infers ${inferred} link${s(inferred)}; ${real} ${real === 1 ? 'is' : 'are'} real (precision ${pct(real / inferred)}).`,
+      t.conversations === 0
+        ? `The records show no conversation.${lookups}`
+        : `The records show ${t.conversations} conversation${s(t.conversations)}; ${t.conversationsReal} ${t.conversationsReal === 1 ? 'is' : 'are'} real (precision ${pct(t.conversationsReal / t.conversations)}).${lookups}`,
     recall:
-      talked === 0
+      t.talked === 0
         ? 'Nobody has talked yet.'
-        : `Of ${talked} real conversation${s(talked)}, ${seen} show${seen === 1 ? 's' : ''} in the records (recall ${pct(seen / talked)}).`,
+        : `Of ${t.talked} real conversation${s(t.talked)}, ${t.shownAsConversation} show${t.shownAsConversation === 1 ? 's' : ''} in the records as one (recall ${pct(t.shownAsConversation / t.talked)})${t.shownAsLookup > 0 ? `, ${t.shownAsLookup} only as a lookup` : ''}.`,
   };
 }
