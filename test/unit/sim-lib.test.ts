@@ -1,17 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { DAY, HOUR, startSimulation, selectHeld, type HeldRecord } from '../../src/model/index.ts';
-import { describeChange, describeReturn } from '../../src/lib/sim/announce.ts';
+import { KEEP_FOREVER, DAY, HOUR, selectHeld, selectNow, selectSpans, startSimulation, type RecordSpan } from '../../src/model/index.ts';
+import { describeChange, describeReturn, type Holdings } from '../../src/lib/sim/announce.ts';
 import { expiresIn, expiryDay } from '../../src/lib/sim/format.ts';
 import { ledgerCsv } from '../../src/lib/sim/ledger-export.ts';
 import { castScenario } from './model/fixtures.ts';
 
-const record = (seq: number, category: HeldRecord['category'], recordedAt = 0, expiresAt = 30 * DAY): HeldRecord => ({
+const span = (seq: number, category: RecordSpan['category']): RecordSpan => ({
   seq,
   category,
-  recordedAt,
-  expiresAt,
-  fields: {},
-  handles: [],
+  recordedAt: 0,
+  endsAt: 30 * DAY,
+  ending: 'retention',
+  onFile: false,
+  record: {} as RecordSpan['record'],
 });
 
 describe('retention clock wording', () => {
@@ -33,28 +34,53 @@ describe('retention clock wording', () => {
 });
 
 describe('screen-reader announcements', () => {
-  test('names each new record and when it will be gone', () => {
-    expect(describeChange([], [record(1, 'lookup')], [])).toBe('Lookup record recorded, kept until Day 31.');
+  // A scripted session: each step is what the reader did, and what the live region then says.
+  const actor = startSimulation({ scenario: castScenario() });
+  const holdings = (): Holdings => {
+    const c = actor.getSnapshot().context;
+    return { spans: selectSpans(c), now: selectNow(c), policyName: c.policy.name };
+  };
+  const say = (event: Parameters<typeof actor.send>[0]): string => {
+    const before = holdings();
+    actor.send(event);
+    return describeChange(before, holdings(), actor.getSnapshot().context.latest);
+  };
+
+  test('walks a session: every event said once, repeats numbered, a switch said as what changed', () => {
+    expect(say({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' })).toBe(
+      'Lookup record #1, recorded Day 1, 00:00, kept until Day 31.',
+    );
+    // The second lookup is a sentence of its own, so a live region does not swallow it as a repeat.
+    expect(say({ type: 'time.advanceBy', ms: 2 * HOUR })).toBe('');
+    expect(say({ type: 'address.entered', device: 'ana-phone', address: '+15550100300' })).toBe('Lookup record #2, recorded Day 1, 02:00, kept until Day 31.');
+    // Apple 2016 did not keep push routing: said as seen, never as kept.
+    // One push per receiving device: Ben's three and Ana's own laptop.
+    expect(say({ type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hi' })).toBe('4 × push routing seen, not kept under Apple, 2016.');
+    // The sign-ins on file go first (kept 25 days), then each lookup in turn.
+    expect(say({ type: 'time.advanceBy', ms: 25 * DAY })).toBe('6 records no longer held: 6 × connection.');
+    expect(say({ type: 'time.advanceBy', ms: 5 * DAY - HOUR })).toBe('Lookup record #1 from Day 1, 00:00: expired Day 31.');
+    expect(say({ type: 'time.advanceBy', ms: 2 * HOUR })).toBe('Lookup record #2 from Day 1, 02:00: expired Day 31.');
+    // Nothing happened in the world: the announcement says what the new policy holds, not that records arrived.
+    const said = say({ type: 'policy.set', policy: KEEP_FOREVER });
+    expect(said).toBe('Under Keep forever: 25 records held, was 13. Lookup record 2, was 0; push routing 4, was 0; connection 6, was 0.');
   });
-  test('names expiring records', () => {
-    expect(describeChange([record(1, 'lookup', 9 * HOUR)], [], [])).toBe('Lookup record from Day 1, 09:00 no longer held.');
-  });
-  test('summarises many changes instead of reading them all', () => {
-    const many = [1, 2, 3, 4, 5].map((i) => record(i, i % 2 ? 'lookup' : 'call'));
-    expect(describeChange([], many, [])).toBe('5 records added: 3 × lookup record, 2 × call invitation.');
-  });
+
   test('says why an action was refused', () => {
-    expect(
-      describeChange(
-        [],
-        [],
-        [{ t: 0, action: { type: 'device.offline', device: 'x' }, outcome: 'rejected', reason: 'unknown device "x"', records: [], notes: [] }],
-      ),
-    ).toBe('Not done: unknown device "x".');
+    expect(say({ type: 'device.offline', device: 'x' })).toMatch(/^Not done: .*"x"/);
   });
+
+  test('counts many records instead of reading them all', () => {
+    const spans = [1, 2, 3, 4, 5].map((i) => span(i, i % 2 ? 'lookup' : 'call'));
+    expect(describeChange({ spans: [], now: DAY, policyName: 'P' }, { spans, now: DAY, policyName: 'P' }, [])).toBe(
+      '5 records recorded: 3 × lookup record, 2 × call invitation.',
+    );
+  });
+
   test('says nothing when nothing changed', () => {
-    expect(describeChange([record(1, 'account')], [record(1, 'account')], [])).toBe('');
+    const held = { spans: [span(1, 'account')], now: DAY, policyName: 'P' };
+    expect(describeChange(held, held, [])).toBe('');
   });
+
   test('says when the views come back to now, and only then', () => {
     expect(describeReturn(2 * DAY, undefined, 10 * DAY)).toBe('Back to now, Day 11, 00:00.');
     expect(describeReturn(undefined, undefined, 10 * DAY)).toBe('');

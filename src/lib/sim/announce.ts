@@ -1,29 +1,32 @@
-import { CATEGORY_LABELS, formatSimTime, type HeldRecord, type JournalEntry, type SimTime } from '../../model/index.ts';
-import { expiryDay } from './format.ts';
+import { CATEGORY_LABELS, everHeld, formatSimTime, spanHeldAt, type Category, type JournalEntry, type RecordSpan, type SimTime } from '../../model/index.ts';
+import { spanEnd } from './span-words.ts';
 
 /**
- * What a screen reader hears after a change: records that arrived and records that expired,
- * in the site's words. Pure, so it is tested without a browser; the live region throttles it.
+ * What a screen reader hears after a change, in the site's words: records the provider now holds
+ * (numbered, so a second lookup never repeats the first one's sentence, which a live region would
+ * swallow), records seen but not kept, records that stopped being held, and, when the reader
+ * switches policy, what that changed in the holdings (no event happened). Pure, so it is tested
+ * without a browser; the live region throttles it.
  */
-export function describeChange(before: readonly HeldRecord[], after: readonly HeldRecord[], latest: readonly JournalEntry[]): string {
-  const had = new Set(before.map((r) => r.seq));
-  const has = new Set(after.map((r) => r.seq));
-  const added = after.filter((r) => !had.has(r.seq));
-  const expired = before.filter((r) => !has.has(r.seq));
+
+/** What the provider's side is at one moment: every record's span under the active policy, the present, and the policy. */
+export interface Holdings {
+  spans: readonly RecordSpan[];
+  now: SimTime;
+  policyName: string;
+}
+
+/** Above this many changes of one kind, they are counted by category instead of read out one by one. */
+const READ_OUT = 3;
+
+export function describeChange(before: Holdings, after: Holdings, latest: readonly JournalEntry[]): string {
   const parts: string[] = [];
   const rejected = latest.find((e) => e.outcome === 'rejected');
   if (rejected?.reason) parts.push(`Not done: ${rejected.reason}.`);
-  if (added.length > 0 && added.length <= 3) {
-    for (const r of added) parts.push(`${CATEGORY_LABELS[r.category]} recorded, kept until ${expiryDay(r.expiresAt)}.`);
-  } else if (added.length > 3) {
-    parts.push(`${added.length} records added: ${summarise(added)}.`);
-  }
-  if (expired.length > 0 && expired.length <= 3) {
-    for (const r of expired) parts.push(`${CATEGORY_LABELS[r.category]} from ${formatSimTime(r.recordedAt)} no longer held.`);
-  } else if (expired.length > 3) {
-    parts.push(`${expired.length} records no longer held: ${summarise(expired)}.`);
-  }
-  return parts.join(' ');
+  if (before.policyName !== after.policyName) parts.push(describeSwitch(before, after));
+  else if (after.now < before.now) parts.push(`Now ${formatSimTime(after.now)}: ${heldCount(after)}.`);
+  else parts.push(...describeEvents(before, after));
+  return parts.filter(Boolean).join(' ');
 }
 
 /**
@@ -34,8 +37,61 @@ export function describeReturn(viewedBefore: SimTime | undefined, viewedAfter: S
   return viewedBefore !== undefined && viewedAfter === undefined ? `Back to now, ${formatSimTime(now)}.` : '';
 }
 
-function summarise(records: readonly HeldRecord[]): string {
-  const counts = new Map<string, number>();
-  for (const r of records) counts.set(CATEGORY_LABELS[r.category], (counts.get(CATEGORY_LABELS[r.category]) ?? 0) + 1);
-  return [...counts].map(([label, n]) => `${n} × ${label.toLowerCase()}`).join(', ');
+function describeEvents(before: Holdings, after: Holdings): string[] {
+  const known = new Set(before.spans.map((s) => s.seq));
+  const fresh = after.spans.filter((s) => !known.has(s.seq));
+  const kept = fresh.filter(everHeld);
+  const seen = fresh.filter((s) => !everHeld(s));
+  const heldAfter = new Set(after.spans.filter((s) => spanHeldAt(s, after.now)).map((s) => s.seq));
+  const latestSpan = new Map(after.spans.map((s) => [s.seq, s]));
+  // The span as it is now (a delivery may have ended it early); a pruned record keeps its last known one.
+  const ended = before.spans.filter((s) => spanHeldAt(s, before.now) && !heldAfter.has(s.seq)).map((s) => latestSpan.get(s.seq) ?? s);
+  const number = ordinals(after.spans);
+  const name = (s: RecordSpan) => `${CATEGORY_LABELS[s.category]}${s.onFile ? ' on file since sign-up' : ` #${number.get(s.seq) ?? 1}`}`;
+
+  const parts: string[] = [];
+  if (kept.length <= READ_OUT) for (const s of kept) parts.push(`${name(s)}, recorded ${formatSimTime(s.recordedAt)}, ${spanEnd(s, after.now)}.`);
+  else parts.push(`${kept.length} records recorded: ${byCategory(kept)}.`);
+  for (const [category, n] of tally(seen)) {
+    parts.push(`${n === 1 ? CATEGORY_LABELS[category] : `${n} × ${CATEGORY_LABELS[category].toLowerCase()}`} seen, not kept under ${after.policyName}.`);
+  }
+  if (ended.length <= READ_OUT) for (const s of ended) parts.push(`${name(s)} from ${formatSimTime(s.recordedAt)}: ${spanEnd(s, after.now)}.`);
+  else parts.push(`${ended.length} records no longer held: ${byCategory(ended)}.`);
+  return parts;
 }
+
+/** A policy switch changes what is held, not what happened: the totals, and each category that changed. */
+function describeSwitch(before: Holdings, after: Holdings): string {
+  const was = tally(before.spans.filter((s) => spanHeldAt(s, before.now)));
+  const now = tally(after.spans.filter((s) => spanHeldAt(s, after.now)));
+  const changed = (Object.keys(CATEGORY_LABELS) as Category[])
+    .filter((c) => (was.get(c) ?? 0) !== (now.get(c) ?? 0))
+    .map((c) => `${CATEGORY_LABELS[c].toLowerCase()} ${now.get(c) ?? 0}, was ${was.get(c) ?? 0}`);
+  const total = (m: Map<Category, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  if (changed.length === 0) return `Under ${after.policyName}: the same ${plural(total(now))} held.`;
+  return `Under ${after.policyName}: ${plural(total(now))} held, was ${total(was)}. ${capitalise(changed.join('; '))}.`;
+}
+
+/** Each record's number among the records of its category the reader's actions made, oldest first. */
+function ordinals(spans: readonly RecordSpan[]): Map<number, number> {
+  const counts = new Map<Category, number>();
+  const out = new Map<number, number>();
+  for (const s of spans) {
+    if (s.onFile || !everHeld(s)) continue;
+    const n = (counts.get(s.category) ?? 0) + 1;
+    counts.set(s.category, n);
+    out.set(s.seq, n);
+  }
+  return out;
+}
+
+function tally(spans: readonly RecordSpan[]): Map<Category, number> {
+  const counts = new Map<Category, number>();
+  for (const s of spans) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
+  return counts;
+}
+
+const byCategory = (spans: readonly RecordSpan[]) => [...tally(spans)].map(([category, n]) => `${n} × ${CATEGORY_LABELS[category].toLowerCase()}`).join(', ');
+const plural = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
+const heldCount = (h: Holdings) => `${plural(h.spans.filter((s) => spanHeldAt(s, h.now)).length)} held`;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
