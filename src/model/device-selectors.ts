@@ -185,6 +185,26 @@ export function selectLastSent(c: SimulationContext, deviceId: string, crypto: C
   return { id: sent.messageId, at: sent.at, toHandles: [...sent.toHandles], fanout, sms: [...sent.sms] };
 }
 
+/** A message with the device that sent it. */
+export interface SentBy extends SentMessage {
+  fromDevice: string;
+  fromLabel: string;
+}
+
+/**
+ * The newest message any device had sent by `t`, with its fan-out: the ciphertexts a story figure
+ * shows. A device remembers only its last message, so looking back past a device's later message
+ * finds the one before it from another device, or nothing.
+ */
+export function selectLatestSent(c: SimulationContext, t: SimTime = selectViewAt(c)): SentBy | undefined {
+  let latest: DeviceState | undefined;
+  for (const d of Object.values(c.session.world.devices)) {
+    if (d.lastSent && d.lastSent.at <= t && (!latest?.lastSent || d.lastSent.at > latest.lastSent.at)) latest = d;
+  }
+  const sent = latest && selectLastSent(c, latest.id);
+  return latest && sent ? { ...sent, fromDevice: latest.id, fromLabel: latest.label } : undefined;
+}
+
 export type ConversationItem =
   | { kind: 'message'; key: string; at: SimTime; direction: 'sent' | 'received'; from: string; to: string[]; text: string }
   | { kind: 'call'; key: string; at: SimTime; direction: 'outgoing' | 'incoming'; peer: string; answered: boolean }

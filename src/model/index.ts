@@ -40,9 +40,20 @@ export {
   selectComposerLookups,
   selectHandleName,
   selectLastSent,
+  selectLatestSent,
   selectConversation,
 } from './device-selectors.ts';
-export type { DeviceStatus, DeviceAlertItem, PersonCard, AddressCheck, ComposerLookup, FanoutRow, SentMessage, ConversationItem } from './device-selectors.ts';
+export type {
+  DeviceStatus,
+  DeviceAlertItem,
+  PersonCard,
+  AddressCheck,
+  ComposerLookup,
+  FanoutRow,
+  SentMessage,
+  SentBy,
+  ConversationItem,
+} from './device-selectors.ts';
 export { legalRequestMachine, legalRequestStage } from './legal-request-machine.ts';
 export type { LegalRequestContext, LegalRequestEvent, LegalRequestInput, LegalRequestStage } from './legal-request-machine.ts';
 export { selectLegalRequest, selectLegalReach, lastServedAt } from './legal-request-selectors.ts';

@@ -12,7 +12,17 @@ const slugs = readdirSync('content/explainers')
 const FLAGSHIP = 'explainers/the-2016-lookup-logs/';
 
 const shownTime = (page: Page) => page.locator('.scrolly .scrolly-time').textContent();
-const lookupRows = (page: Page) => page.locator('.scrolly .ledger tbody tr', { hasText: 'Lookup record' });
+/** Lookup records the story's figure draws as held, from its lane's headline ("Lookup record · 1 held"); 0 without the lane. */
+async function lookupsHeld(page: Page): Promise<number> {
+  const lane = page.locator('.scrolly .lanes [role="list"][aria-label^="Lookup record"]');
+  if ((await lane.count()) === 0) return 0;
+  return Number((await lane.getAttribute('aria-label'))?.match(/· (\d+) held/)?.[1]);
+}
+/** The explainers whose story is a Scrolly, and what each step's figure must show of its subject. */
+const STORIES = [
+  { slug: 'the-2016-lookup-logs', subjects: ['', 'Lookup record recorded Day 1, 09:00', '', '§2703(d) order for Sam', 'Lookup record expired', ''] },
+  { slug: 'one-key-per-device', subjects: ['', 'Lookup record recorded Day 1, 18:0', '1 ciphertext', 'Alert on Lena', '2 ciphertexts'] },
+];
 
 /**
  * Brings the Scrolly's figure into view with its first step still below the reading line, so every
@@ -82,22 +92,75 @@ test.describe('explainers', () => {
         expect(await shownTime(page)).toBe('Day 1, 00:00');
         await scrollToStep(page, 1);
         await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-        await expect(lookupRows(page)).toHaveCount(1);
+        await expect.poll(() => lookupsHeld(page)).toBe(1);
         await expect(page.locator('.scrolly-step').nth(1)).toHaveAttribute('data-active');
         await scrollToStep(page, 3);
         await expect.poll(() => shownTime(page)).toBe('Day 10, 12:30');
-        await expect(lookupRows(page)).toHaveCount(1);
+        await expect.poll(() => lookupsHeld(page)).toBe(1);
         await scrollToStep(page, 4);
         await expect.poll(() => shownTime(page)).toBe('Day 31, 10:00');
-        await expect(lookupRows(page)).toHaveCount(0);
+        await expect.poll(() => lookupsHeld(page)).toBe(0);
         // Back up the page: the view looks back in time, and the record is there again.
         await scrollToStep(page, 1);
         await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-        await expect(lookupRows(page)).toHaveCount(1);
+        await expect.poll(() => lookupsHeld(page)).toBe(1);
+        // The mouse wheel over the pinned figure scrolls the page: the figure has nothing to scroll itself.
+        const from = await page.evaluate(() => window.scrollY);
+        await page.locator('.scrolly-figure').hover();
+        await page.mouse.wheel(0, 400);
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(from + 100);
       },
       { viewport: { width: 1280, height: 900 } },
     );
   });
+
+  for (const story of STORIES) {
+    test(`at 390 × 844, a touch swipe over ${story.slug}'s figure moves the page, and each step's subject is in the figure`, async ({ visit }) => {
+      await visit(
+        `explainers/${story.slug}/`,
+        async ({ page }) => {
+          await scrollyReady(page);
+          const root = page.locator('.scrolly');
+          const figure = page.locator('.scrolly-figure');
+          await expect(root).toHaveAttribute('data-mode', 'scroll');
+          await expect(root).toHaveAttribute('data-fits', '');
+          const cdp = await page.context().newCDPSession(page);
+          const steps = page.locator('.scrolly-step');
+          await expect(steps).toHaveCount(story.subjects.length);
+          for (let i = 0; i < story.subjects.length; i++) {
+            // Put the step's top just into the band under the pinned figure, where the story reads it.
+            await steps.nth(i).evaluate((el) => {
+              const fig = document.querySelector<HTMLElement>('.scrolly-figure')!;
+              window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - fig.offsetHeight - 20);
+            });
+            await expect(page.locator('.scrolly-position')).toContainText(`Step ${i + 1} of ${story.subjects.length}`);
+            const subject = story.subjects[i]!;
+            if (subject) await expect(figure).toContainText(subject);
+            // Pinned, it fits the screen and has nothing to scroll inside itself.
+            const box = await figure.evaluate((el) => ({
+              top: el.getBoundingClientRect().top,
+              height: (el as HTMLElement).offsetHeight,
+              inner: el.scrollHeight - el.clientHeight,
+            }));
+            expect(box.top).toBeGreaterThanOrEqual(-1);
+            expect(box.height).toBeLessThanOrEqual(844 * 0.75);
+            expect(box.inner).toBeLessThanOrEqual(1);
+          }
+          // A swipe up over the middle of the figure scrolls the page, not the figure.
+          const fig = (await figure.boundingBox())!;
+          const from = await page.evaluate(() => window.scrollY);
+          // Raw touch events: a finger drags up the middle of the figure (the synthesized touch gesture does not run headless).
+          const x = Math.round(fig.x + fig.width / 2);
+          const y = Math.round(Math.min(fig.height, 500) / 2 + 100);
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+          for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 20 }] });
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+          await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(from + 100);
+        },
+        { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+      );
+    });
+  }
 
   test('every step is reachable with the buttons and the keyboard, without scrolling', async ({ visit }) => {
     await visit(FLAGSHIP, async ({ page }) => {
@@ -108,16 +171,16 @@ test.describe('explainers', () => {
       await expect.poll(() => shownTime(page)).toBe('Day 1, 08:00');
       await page.keyboard.press('Enter');
       await expect.poll(() => shownTime(page)).toBe('Day 1, 09:01');
-      await expect(lookupRows(page)).toHaveCount(1);
+      await expect.poll(() => lookupsHeld(page)).toBe(1);
       await page.getByRole('button', { name: /^Step 5: / }).click();
       await expect.poll(() => shownTime(page)).toBe('Day 31, 10:00');
-      await expect(lookupRows(page)).toHaveCount(0);
+      await expect.poll(() => lookupsHeld(page)).toBe(0);
       await expect(page.getByRole('button', { name: /^Step 5: / })).toHaveAttribute('aria-current', 'step');
       // The last step switches the policy to 25 days: on day 27 the record is already gone.
       await page.getByRole('button', { name: /^Step 6: / }).click();
       await expect.poll(() => shownTime(page)).toBe('Day 27, 10:00');
       await expect(page.locator('.scrolly .ledger')).toContainText('Apple, 2020s');
-      await expect(lookupRows(page)).toHaveCount(0);
+      await expect.poll(() => lookupsHeld(page)).toBe(0);
       // Previous goes back to the 2016 policy, where day 31 is past the 30 days too.
       await page.getByRole('button', { name: 'Previous step' }).click();
       await expect(page.locator('.scrolly .ledger')).toContainText('Apple, 2016');

@@ -13,6 +13,7 @@ import {
   selectDeviceStates,
   selectHandleName,
   selectLastSent,
+  selectLatestSent,
   selectNextDeviceId,
   startSimulation,
   type ComposerLookup,
@@ -240,6 +241,25 @@ describe('selectLastSent', () => {
   test('SMS recipients', () => {
     const s = sandbox({ type: 'message.sent', device: 'ana-phone', to: ['Dee'], text: 'hi' });
     expect(selectLastSent(s.context(), 'ana-phone', realCrypto)).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
+  });
+});
+
+describe('selectLatestSent', () => {
+  test("the newest message any device had sent by the moment viewed, with its sender: a story figure's ciphertexts", () => {
+    const s = sandbox(
+      { type: 'time.advanceBy', ms: HOUR },
+      { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' },
+      { type: 'time.advanceBy', ms: HOUR },
+      { type: 'message.sent', device: 'ben-phone', to: ['Ana'], text: 'hi back' },
+    );
+    const latest = selectLatestSent(s.context())!;
+    expect(latest).toMatchObject({ fromDevice: 'ben-phone', fromLabel: s.world().devices['ben-phone']!.label });
+    expect(latest.fanout.length).toBeGreaterThan(0);
+    // Looking back before Ben's reply finds Ana's message; before anything was sent, nothing.
+    const t = latest.at;
+    s.actor.send({ type: 'view.scrub', t: t - 1 });
+    expect(selectLatestSent(s.context())).toMatchObject({ fromDevice: 'ana-phone' });
+    expect(selectLatestSent(s.context(), 0)).toBeUndefined();
   });
 });
 

@@ -55,10 +55,10 @@ export function markLabel(span: RecordSpan, over: boolean, reach: LegalReach | u
 }
 
 /** A lane's headline: "Lookup record · 1 held, 1 expired", and what the policy saw but never kept. */
-export function laneLine(lane: { category: Category; drawn: number; held: number; notKept: number; policyName: string }): string {
+export function laneLine(lane: { category: Category; drawn: number; held: number; notKept: number; policyName: string | undefined }): string {
   const parts = [`${lane.held} held`];
   if (lane.drawn > lane.held) parts.push(`${lane.drawn - lane.held} expired`);
-  if (lane.notKept > 0) parts.push(`${lane.notKept} seen, not kept under ${lane.policyName}`);
+  if (lane.notKept > 0) parts.push(`${lane.notKept} seen, not kept${lane.policyName ? ` under ${lane.policyName}` : ''}`);
   return `${CATEGORY_LABELS[lane.category]} · ${parts.join(', ')}`;
 }
 

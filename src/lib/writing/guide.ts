@@ -87,7 +87,7 @@ export const GUIDE: readonly ComponentDoc[] = [
         name: 'panels',
         type: 'text',
         required: false,
-        text: `As for <Simulation>. Default: ${FIGURE_PANELS.Scrolly.join(',')}. Keep it to one or two: the figure must fit beside the text.`,
+        text: `As for <Simulation>. Default: ${FIGURE_PANELS.Scrolly.join(',')}. The figure is pinned while it fits the reader's screen and never scrolls inside itself: composer, conversation and people are drawn as one read-only strip (each person's devices, the newest alert, the newest message's ciphertexts), the ledger as lanes without its table. Keep it to one or two panels; a figure too tall to pin is stepped through instead.`,
       },
       { name: 'caption', type: 'text', required: false, text: 'Names the figure for screen readers.' },
     ],
