@@ -219,25 +219,35 @@ test.describe('explainers', () => {
     );
   });
 
-  test('the scrubbable number is a keyboard slider that changes the simulation’s retention', async ({ visit }) => {
+  test('the scrubbable number is a keyboard slider that changes its own figure’s retention, not the story’s', async ({ visit }) => {
     await visit(FLAGSHIP, async ({ page }) => {
-      await islandsReady(page);
+      await scrollyReady(page);
+      // The story ends on day 27 under the 2020s policy; the figures after it start where they say.
+      await page.getByRole('button', { name: /^Step 6: / }).click();
+      await expect(page.locator('.scrolly .ledger')).toContainText('Apple, 2020s');
       const slider = page.getByRole('slider', { name: 'Lookup records kept' });
-      // 30 under the 2016 policy, or 25 if the story's last step (the 2020s policy) was scrolled past.
-      const start = Number(await slider.getAttribute('aria-valuenow'));
-      expect([25, 30]).toContain(start);
-      await expect(slider).toHaveAttribute('aria-valuetext', `Lookup records kept: ${start} days`);
+      await slider.scrollIntoViewIfNeeded();
+      await islandsReady(page);
+      await expect(slider).toHaveAttribute('aria-valuenow', '30');
+      await expect(slider).toHaveAttribute('aria-valuetext', 'Lookup records kept: 30 days');
+      const timeline = page.locator('[data-panel="timeline"]');
+      await expect(timeline).toContainText('now: Day 35, 12:00');
+      await expect(timeline).toContainText('Under Apple, 2016.');
+      // On day 35 the 30-day lookup record is gone; kept 90 days, it is held again.
+      await expect(timeline.locator('.readout')).not.toContainText('Lookup record');
       await slider.focus();
       await page.keyboard.press('ArrowRight');
-      await expect(slider).toHaveAttribute('aria-valuenow', String(start + 1));
+      await expect(slider).toHaveAttribute('aria-valuenow', '31');
       await page.keyboard.press('PageDown');
-      await expect(slider).toHaveAttribute('aria-valuenow', String(start - 9));
+      await expect(slider).toHaveAttribute('aria-valuenow', '21');
       await page.keyboard.press('Home');
       await expect(slider).toHaveAttribute('aria-valuetext', 'Lookup records kept: 0 days');
       await page.keyboard.press('End');
       await expect(slider).toHaveText('90 days');
-      // The same simulation's ledger now runs under the reader's retention.
-      await expect(page.locator('.scrolly .ledger')).toContainText('Custom');
+      await expect(timeline.locator('.readout')).toContainText('Lookup record: 1');
+      // The story's own figure is untouched.
+      await expect(page.locator('.scrolly .ledger')).toContainText('Apple, 2020s');
+      await expect(page.locator('.scrolly .scrolly-time')).toHaveText('Day 27, 10:00');
     });
   });
 

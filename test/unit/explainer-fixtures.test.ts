@@ -32,7 +32,7 @@ describe('a fixture for each kind of writer’s mistake', () => {
   test.each([
     ['unknown-scenario.mdx', 'line 12: <Simulation> scenario: unknown scenario id "a-numbr-typed"'],
     ['unknown-source.mdx', 'line 10: <Cite> id: unknown source id "apple-2099"'],
-    ['unknown-prop.mdx', 'line 10: <Simulation> has no prop "pannels" (its props: scenario, panels, day, controls, caption)'],
+    ['unknown-prop.mdx', 'line 10: <Simulation> has no prop "pannels" (its props: scenario, panels, day, policy, figure, controls, caption)'],
     [
       'bad-bind.mdx',
       'line 12: <Scrub> bind: expected bind to be one of retentionDays, callRetentionDays, connectionRetentionDays, queueDays, got "retentionWeeks"',

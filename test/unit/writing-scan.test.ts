@@ -209,6 +209,44 @@ describe('scanExplainer: a writer’s mistakes, each named with its line', () =>
     expect(scan('<section><Aside>x</Aside></section>').problems).toEqual([]);
   });
 
+  test('components that name one figure share its scenario, and one of them says where it starts', () => {
+    const result = scan(
+      [
+        '<Scrolly scenario="new-tablet" panels="people" figure="story">',
+        '  <Step day={2}>One</Step>',
+        '</Scrolly>',
+        'Kept for <Scrub bind="retentionDays" figure="retention" />.',
+        '<Timeline figure="retention" day={35} />',
+        '<Ledger figure="story" />',
+      ].join('\n'),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.figureScenarios).toEqual({ story: 'new-tablet', retention: 'new-tablet' });
+    // A panel that continues a figure takes the figure's scenario, not a binding to the nearest one.
+    expect(result.bindings).toEqual({ Scrub: 'new-tablet' });
+  });
+
+  test('a figure starts once; a second start, or another scenario under the same name, is named with both lines', () => {
+    expect(scan('<Simulation scenario="a-number-typed" panels="composer" figure="f" day={3} />\n<Ledger figure="f" day={5} />').problems).toEqual([
+      'line 2: <Ledger> says where figure "f" starts, but line 1 already does; a figure starts once, and the rest continue it',
+    ]);
+    expect(
+      scan('<Scrolly scenario="a-number-typed" figure="f">\n<Step day={2}>x</Step>\n</Scrolly>\n<Timeline figure="f" policy="signal-like" />').problems,
+    ).toEqual(['line 4: <Timeline> says where figure "f" starts, but line 1 already does; a figure starts once, and the rest continue it']);
+    expect(scan('<Simulation scenario="a-number-typed" panels="composer" figure="f" />\n<Ledger scenario="new-tablet" figure="f" />').problems).toEqual([
+      'line 2: <Ledger> figure "f" runs scenario "a-number-typed" (line 1), but this one names "new-tablet"; give it another figure name',
+    ]);
+  });
+
+  test('a figure cannot open after its scenario ends, and its policy is a preset', () => {
+    expect(scan('<Simulation scenario="a-number-typed" day={999} />').problems).toEqual([
+      'line 1: <Simulation> day={999} is past the end of scenario "a-number-typed", which runs 35 days',
+    ]);
+    expect(scan('<Simulation scenario="a-number-typed" />\n<Timeline policy="apple-2099" />').problems).toEqual([
+      expect.stringMatching(/^line 2: <Timeline> policy: expected policy to be one of apple-2016, .*got "apple-2099"$/),
+    ]);
+  });
+
   test('every problem is reported, not only the first', () => {
     const { problems } = scan('<Cite id="x-1" />\n<Cite id="x-2" />\n<Simulation scenario="nope" />');
     expect(problems).toHaveLength(3);

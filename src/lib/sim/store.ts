@@ -22,15 +22,22 @@ interface Actors {
 }
 
 /**
- * One simulation actor per scenario on a page, shared by every island through this module:
- * islands are separate Svelte roots, but they import the same module, so the first island to
- * ask creates the actor and the rest reuse it. Every panel therefore shows the same moment.
- * Beside it runs the scenario's playback actor, ticking with the page's animation frames.
+ * A scenario as a writer's figure runs it: `figure` names the simulation it runs in, so two
+ * figures of one scenario on an explainer run apart unless they name the same figure. Pages
+ * that are one simulator (the simulator, scenario pages, embeds) leave it out.
+ */
+export type FigureScenario = ScenarioCore & { figure?: string };
+
+/**
+ * One simulation actor per scenario (and figure) on a page, shared by every island through this
+ * module: islands are separate Svelte roots, but they import the same module, so the first island
+ * to ask creates the actor and the rest reuse it. Every panel of it therefore shows the same
+ * moment. Beside it runs the playback actor, ticking with the page's animation frames.
  */
 const actors = new Map<string, Actors>();
 
-function actorsFor(scenario: ScenarioCore, options: Omit<SimulationInput, 'scenario'> = {}): Actors {
-  const key = `${scenario.id}@${scenario.version}`;
+function actorsFor(scenario: FigureScenario, options: Omit<SimulationInput, 'scenario'> = {}): Actors {
+  const key = `${scenario.id}@${scenario.version}${scenario.figure === undefined ? '' : `#${scenario.figure}`}`;
   let found = actors.get(key);
   if (!found) {
     const simulation = startSimulation({ scenario, ...options });

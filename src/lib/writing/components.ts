@@ -76,22 +76,34 @@ const dayTime = z
   .string({ error: 'expected at as a quoted time like "day 3 14:00"' })
   .refine((s) => parseDayTime(s) !== undefined, { error: (issue) => `expected at like "day 3 14:00", got "${String(issue.input)}"` });
 
+/** The name of a figure's simulation, shared by every component that gives the same name. */
+const figureProp = id('a figure name').optional();
+/** Where a figure starts: the day it opens on (at noon) and the policy it runs under. */
+const startDay = wholeNumber('the day to open on').min(1, { error: 'expected a day from 1' }).optional();
+const startPolicy = z
+  .enum(PRESET_IDS as [string, ...string[]], { error: (issue) => `expected policy to be one of ${PRESET_IDS.join(', ')}, got "${String(issue.input)}"` })
+  .optional();
+const panelProps = z.strictObject({ scenario: id('a scenario id').optional(), figure: figureProp, day: startDay, policy: startPolicy });
+
 /** Every component's props. Strict: a misspelt prop is an error, never silently dropped. */
 export const COMPONENT_PROPS = {
   Simulation: z.strictObject({
     scenario: id('a scenario id (a file name in content/scenarios/, without .yaml)'),
     panels: panelsProp.optional(),
-    day: wholeNumber('the day to open on').min(1, { error: 'expected a day from 1' }).optional(),
+    day: startDay,
+    policy: startPolicy,
+    figure: figureProp,
     controls: z.boolean({ error: 'expected controls={true} or controls={false}' }).optional(),
     caption: words('a caption').optional(),
   }),
-  Ledger: z.strictObject({ scenario: id('a scenario id').optional() }),
-  Timeline: z.strictObject({ scenario: id('a scenario id').optional() }),
-  ContactGraph: z.strictObject({ scenario: id('a scenario id').optional() }),
-  LegalRequest: z.strictObject({ scenario: id('a scenario id').optional() }),
+  Ledger: panelProps,
+  Timeline: panelProps,
+  ContactGraph: panelProps,
+  LegalRequest: panelProps,
   Scrolly: z.strictObject({
     scenario: id('a scenario id (a file name in content/scenarios/, without .yaml)'),
     panels: panelsProp.optional(),
+    figure: figureProp,
     caption: words('a caption').optional(),
   }),
   Step: z
@@ -114,6 +126,9 @@ export const COMPONENT_PROPS = {
       min: wholeNumber('min').min(0, { error: 'expected min of 0 or more' }).optional(),
       max: wholeNumber('max').max(3650, { error: 'expected max of at most 3650 days' }).optional(),
       scenario: id('a scenario id').optional(),
+      figure: figureProp,
+      day: startDay,
+      policy: startPolicy,
     })
     .refine((p) => (p.min ?? 0) < (p.max ?? 90), { error: 'expected min to be less than max' }),
   Cite: z.strictObject({ id: id('a source id (a file name in content/sources/, without .yaml)') }),

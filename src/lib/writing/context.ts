@@ -6,6 +6,7 @@
  */
 import type { Source } from '../source-schema.ts';
 import type { ScenarioCore } from '../../model/index.ts';
+import type { FigureScenario } from '../sim/store.ts';
 import { ExplainerError, type ComponentName } from './components.ts';
 
 export interface WritingContext {
@@ -17,6 +18,8 @@ export interface WritingContext {
   citeNumbers: ReadonlyMap<string, number>;
   /** Which scenario a component without a `scenario` prop is bound to (the nearest one above it). */
   bindings: Partial<Record<ComponentName, string>>;
+  /** The scenario each named figure runs, for the components that continue it (scan.ts). */
+  figureScenarios: Readonly<Record<string, string>>;
   /** Counter for element ids that must be unique on the page (citation previews, prediction groups). */
   nextId: () => number;
 }
@@ -43,9 +46,13 @@ export function createWritingContext(fields: Omit<WritingContext, 'nextId'>): Wr
   return { ...fields, nextId: () => ++next };
 }
 
-/** The scenario a component shows: its own `scenario` prop, or the one the scan bound it to. */
-export function scenarioFor(context: WritingContext, component: ComponentName, id: string | undefined): ScenarioCore {
-  const chosen = id ?? context.bindings[component];
+/**
+ * The scenario a component shows, in the simulation it runs: its own `scenario` prop, else its
+ * named figure's, else the one the scan bound it to; and the figure's name, so components that
+ * name the same figure share one simulation and every other component runs one of its own.
+ */
+export function scenarioFor(context: WritingContext, component: ComponentName, id: string | undefined, figure?: string): FigureScenario {
+  const chosen = id ?? (figure === undefined ? undefined : context.figureScenarios[figure]) ?? context.bindings[component];
   const scenario = chosen === undefined ? undefined : context.scenarios.get(chosen);
   if (!scenario) {
     throw new ExplainerError(context.file, [
@@ -54,5 +61,5 @@ export function scenarioFor(context: WritingContext, component: ComponentName, i
         : `<${component}> scenario: unknown scenario id "${chosen}"`,
     ]);
   }
-  return scenario;
+  return { ...scenario, figure: figure ?? `${component.toLowerCase()}-${context.nextId()}` };
 }

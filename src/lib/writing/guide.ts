@@ -30,6 +30,27 @@ const scenarioProp = (required: boolean): PropDoc => ({
     : 'Only when this should not bind to the nearest <Simulation> or <Scrolly> above it.',
 });
 
+const figureProp: PropDoc = {
+  name: 'figure',
+  type: 'figure name',
+  required: false,
+  text: 'Components that give the same name share one simulation: a panel or a <Scrub> that continues a <Simulation> or <Scrolly>, or a <Scrub> and the <Timeline> it redraws. Without it, a figure runs a simulation of its own from where it says it starts, never from where another figure left off.',
+};
+const dayProp = (what: string): PropDoc => ({
+  name: 'day',
+  type: 'number',
+  required: false,
+  text: `Open ${what} on this day, at noon (default: the scenario's start). Within a named figure, only one component says where it starts.`,
+});
+const policyProp: PropDoc = {
+  name: 'policy',
+  type: 'preset id',
+  required: false,
+  text: `Start under this policy instead of the scenario's own: one of ${PRESET_IDS.join(', ')}.`,
+};
+/** What a single panel takes: its scenario, the figure it continues, and where it starts. */
+const panelProps = (): PropDoc[] => [scenarioProp(false), figureProp, dayProp('the panel'), policyProp];
+
 export const GUIDE: readonly ComponentDoc[] = [
   {
     name: 'Simulation',
@@ -42,12 +63,9 @@ export const GUIDE: readonly ComponentDoc[] = [
         required: false,
         text: `Comma-separated, from ${PANELS.join(', ')}. Default: ${FIGURE_PANELS.Simulation.join(',')}. A page shows each panel once.`,
       },
-      {
-        name: 'day',
-        type: 'number',
-        required: false,
-        text: 'Open on this day (at noon). Time only runs forward, so a later figure cannot take an earlier one back.',
-      },
+      dayProp('the figure'),
+      policyProp,
+      figureProp,
       { name: 'controls', type: 'true or false', required: false, text: 'Show the time controls (default true; once per page).' },
       { name: 'caption', type: 'text', required: false, text: 'The figure’s caption. Default: the scenario’s title.' },
     ],
@@ -56,26 +74,26 @@ export const GUIDE: readonly ComponentDoc[] = [
   {
     name: 'Ledger',
     summary: 'The provider’s records, alone: what is held, and when each record expires.',
-    props: [scenarioProp(false)],
+    props: panelProps(),
     example: '<Ledger />',
   },
   {
     name: 'Timeline',
     summary: 'Records held, day by day, as a chart with a table twin.',
-    props: [scenarioProp(false)],
-    example: '<Timeline />',
+    props: panelProps(),
+    example: '<Timeline figure="retention" day={35} />',
   },
   {
     name: 'ContactGraph',
     summary: 'Who an observer would think talked to whom, from the records alone, beside who really did.',
-    props: [scenarioProp(false)],
+    props: panelProps(),
     example: '<ContactGraph />',
   },
   {
     name: 'LegalRequest',
     summary: 'What a subpoena, §2703(d) order, pen register or warrant would return on the day shown.',
-    props: [scenarioProp(false)],
-    example: '<LegalRequest />',
+    props: panelProps(),
+    example: '<LegalRequest day={10} />',
   },
   {
     name: 'Scrolly',
@@ -89,6 +107,7 @@ export const GUIDE: readonly ComponentDoc[] = [
         required: false,
         text: `As for <Simulation>. Default: ${FIGURE_PANELS.Scrolly.join(',')}. The figure is pinned while it fits the reader's screen and never scrolls inside itself: composer, conversation and people are drawn as one read-only strip (each person's devices, the newest alert, the newest message's ciphertexts), the ledger as lanes without its table. Keep it to one or two panels; a figure too tall to pin is stepped through instead.`,
       },
+      { ...figureProp, text: 'Name it so a later panel can continue it with the same name; otherwise nothing outside the story shares its simulation.' },
       { name: 'caption', type: 'text', required: false, text: 'Names the figure for screen readers.' },
     ],
     example: `<Scrolly scenario="new-tablet" panels="people">
@@ -120,9 +139,9 @@ export const GUIDE: readonly ComponentDoc[] = [
       { name: 'bind', type: 'text', required: true, text: `What it sets: ${SCRUB_BIND_NAMES.join(', ')}. Anything else fails the build.` },
       { name: 'min', type: 'number', required: false, text: 'Fewest days (default 0).' },
       { name: 'max', type: 'number', required: false, text: 'Most days (default 90).' },
-      scenarioProp(false),
+      ...panelProps(),
     ],
-    example: 'Lookup records kept for <Scrub bind="retentionDays" min={0} max={90} />.',
+    example: 'Lookup records kept for <Scrub bind="retentionDays" figure="retention" />.',
   },
   {
     name: 'Cite',

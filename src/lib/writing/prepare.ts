@@ -44,6 +44,7 @@ export function prepareExplainer(
     sources: sourceById,
     citeNumbers: new Map(scan.citeOrder.map((id, index) => [id, index + 1])),
     bindings: scan.bindings,
+    figureScenarios: scan.figureScenarios,
   });
   const cited = scan.citeOrder.map((id) => sourceById.get(id)!);
   const further = frontmatterSources.filter((id) => !scan.citeOrder.includes(id)).flatMap((id) => sourceById.get(id) ?? []);

@@ -25,6 +25,8 @@ export interface ScanResult {
   citeOrder: string[];
   /** The scenario each single panel or <Scrub> without a `scenario` prop is bound to. */
   bindings: Partial<Record<ComponentName, string>>;
+  /** The scenario of each named figure (the `figure` prop), for the components that continue it. */
+  figureScenarios: Record<string, string>;
   /** Scenario ids the explainer shows. */
   scenarios: string[];
   /** True when any component hydrates an island; an explainer without figures ships no JavaScript. */
@@ -46,6 +48,8 @@ interface Scan extends ScanResult {
   panelLines: Map<Panel | 'time controls', number[]>;
   /** The scenario of the latest <Simulation> or <Scrolly>: what a panel without `scenario` binds to. */
   nearest: string | undefined;
+  /** Each named figure: where it was first named, and the line that says where it starts, if any. */
+  figures: Map<string, { line: number; scenario: string | undefined; startLine: number | undefined }>;
 }
 
 const KNOWN = new Set<string>(COMPONENT_NAMES);
@@ -53,7 +57,18 @@ const isKnown = (use: ComponentUse): use is ComponentUse & { name: ComponentName
 
 /** Checks an explainer's text (frontmatter included or not) and settles numbering and bindings. */
 export function scanExplainer(source: string, context: ScanContext): ScanResult {
-  const scan: Scan = { context, problems: [], citeOrder: [], bindings: {}, scenarios: [], hasFigures: false, panelLines: new Map(), nearest: undefined };
+  const scan: Scan = {
+    context,
+    problems: [],
+    citeOrder: [],
+    bindings: {},
+    figureScenarios: {},
+    scenarios: [],
+    hasFigures: false,
+    panelLines: new Map(),
+    nearest: undefined,
+    figures: new Map(),
+  };
   const read = componentsOf(source);
   if ('error' in read) {
     scan.problems.push(syntaxProblem(read.error));
@@ -74,8 +89,8 @@ export function scanExplainer(source: string, context: ScanContext): ScanResult 
   return result(scan);
 }
 
-function result({ problems, citeOrder, bindings, scenarios, hasFigures }: Scan): ScanResult {
-  return { problems, citeOrder, bindings, scenarios, hasFigures };
+function result({ problems, citeOrder, bindings, figureScenarios, scenarios, hasFigures }: Scan): ScanResult {
+  return { problems, citeOrder, bindings, figureScenarios, scenarios, hasFigures };
 }
 
 /** An unclosed component gets the words a writer knows from the old checks; anything else, the parser's. */
@@ -152,6 +167,41 @@ function checkFigure(scan: Scan, use: Use, figure: 'Simulation' | 'Scrolly'): vo
   const panels = typeof use.literal.panels === 'string' ? parsePanels(use.literal.panels) : FIGURE_PANELS[figure];
   if (panels) addPanels(scan, panels, use.line);
   if (figure === 'Simulation' && use.literal.controls !== false) addPanels(scan, ['time controls'], use.line);
+  // A Scrolly's steps say where it is, so a Scrolly always starts its figure.
+  checkStart(scan, use, scan.nearest, figure === 'Scrolly');
+}
+
+/**
+ * Where a component's simulation starts. Each figure (a `<Simulation>`, a `<Scrolly>`, a panel)
+ * runs a simulation of its own from the scenario's start, unless it sets `day` or `policy`; the
+ * components that give the same `figure` name share one, which one of them may start.
+ */
+function checkStart(scan: Scan, use: Use, scenario: string | undefined, starts = false): void {
+  const { day, policy, figure } = use.literal;
+  const setsStart = starts || day !== undefined || policy !== undefined;
+  const duration = scenario === undefined ? undefined : scan.context.scenarios.get(scenario)?.duration;
+  if (typeof day === 'number' && duration !== undefined && day > duration) {
+    scan.problems.push(`line ${use.line}: <${use.name}> day={${day}} is past the end of scenario "${scenario}", which runs ${duration} days`);
+  }
+  if (typeof figure !== 'string') return;
+  const named = scan.figures.get(figure);
+  if (!named) {
+    scan.figures.set(figure, { line: use.line, scenario, startLine: setsStart ? use.line : undefined });
+    if (scenario !== undefined) scan.figureScenarios[figure] = scenario;
+    return;
+  }
+  if (scenario !== undefined && named.scenario !== undefined && scenario !== named.scenario) {
+    scan.problems.push(
+      `line ${use.line}: <${use.name}> figure "${figure}" runs scenario "${named.scenario}" (line ${named.line}), but this one names "${scenario}"; give it another figure name`,
+    );
+  }
+  if (setsStart && named.startLine !== undefined) {
+    scan.problems.push(
+      `line ${use.line}: <${use.name}> says where figure "${figure}" starts, but line ${named.startLine} already does; a figure starts once, and the rest continue it`,
+    );
+  } else if (setsStart) {
+    named.startLine = use.line;
+  }
 }
 
 /** A <Scrolly> holds <Step>s and no other <Scrolly>. */
@@ -187,9 +237,18 @@ function checkBoundPanel(scan: Scan, use: Use): void {
   if (panel) addPanels(scan, [panel], use.line);
   const own = use.literal.scenario;
   if (own !== undefined) {
-    if (scenarioKnown(scan, use, own) && !scan.scenarios.includes(own)) scan.scenarios.push(own);
+    const known = scenarioKnown(scan, use, own);
+    if (known && !scan.scenarios.includes(own)) scan.scenarios.push(own);
+    checkStart(scan, use, known ? own : undefined);
     return;
   }
+  // A panel that continues a named figure shows that figure's scenario.
+  const continued = typeof use.literal.figure === 'string' ? scan.figures.get(use.literal.figure)?.scenario : undefined;
+  if (continued !== undefined) {
+    checkStart(scan, use, continued);
+    return;
+  }
+  checkStart(scan, use, scan.nearest);
   if (!scan.nearest) {
     scan.problems.push(`line ${use.line}: <${use.name}> has no <Simulation> or <Scrolly> above it to bind to; add one, or name a scenario with scenario="…"`);
     return;
