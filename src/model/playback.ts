@@ -30,6 +30,11 @@ export function simulatedMs(realMs: number, speed: number): number {
 
 export type SimulationRef = ActorRefFrom<typeof simulationMachine>;
 
+/** The first stop after the present, if any. */
+function nextStop(context: PlaybackContext): number | undefined {
+  return context.stops.find((t) => t > context.clock.now);
+}
+
 export interface PlaybackInput {
   simulation: SimulationRef;
   speed?: number;
@@ -39,6 +44,8 @@ export interface PlaybackContext {
   simulation: SimulationRef;
   speed: number;
   clock: Clock;
+  /** Moments playback stops at exactly (a narration's pause points), ascending. */
+  stops: readonly number[];
 }
 
 /** What a ticker sends while playing: real milliseconds since its previous tick. */
@@ -51,6 +58,8 @@ export type PlaybackEvent =
   | { type: 'playback.play' }
   | { type: 'playback.pause' }
   | { type: 'playback.speed'; speed: number }
+  /** Where playing stops by itself: it runs up to each of these moments and no further. */
+  | { type: 'playback.stops'; times: readonly number[] }
   | TickEvent
   /** The simulation's clock after a change, from `follow`. */
   | { type: 'playback.clock'; clock: Clock };
@@ -72,6 +81,11 @@ export const playbackMachine = setup({
   },
   guards: {
     atEnd: ({ context }) => context.clock.now >= context.clock.end,
+    reachesStop: ({ context, event }) => {
+      assertEvent(event, 'playback.tick');
+      const stop = nextStop(context);
+      return stop !== undefined && stop <= context.clock.now + simulatedMs(event.ms, context.speed);
+    },
     viewingPast: ({ context }) => context.clock.viewAt < context.clock.now,
     offeredSpeed: ({ event }) => {
       assertEvent(event, 'playback.speed');
@@ -87,6 +101,15 @@ export const playbackMachine = setup({
       assertEvent(event, 'playback.speed');
       return { speed: event.speed };
     }),
+    setStops: assign(({ event }) => {
+      assertEvent(event, 'playback.stops');
+      return { stops: [...event.times].sort((a, b) => a - b) };
+    }),
+    // The frame would carry time past a stop: run to the stop exactly, so the moment shown is the stop's.
+    advanceToStop: sendTo(
+      ({ context }) => context.simulation,
+      ({ context }) => ({ type: 'time.advanceBy' as const, ms: (nextStop(context) ?? context.clock.now) - context.clock.now }),
+    ),
     advanceTime: sendTo(
       ({ context }) => context.simulation,
       ({ context, event }) => {
@@ -98,11 +121,17 @@ export const playbackMachine = setup({
   },
 }).createMachine({
   id: 'playback',
-  context: ({ input }) => ({ simulation: input.simulation, speed: input.speed ?? DEFAULT_SPEED, clock: selectClock(input.simulation.getSnapshot().context) }),
+  context: ({ input }) => ({
+    simulation: input.simulation,
+    speed: input.speed ?? DEFAULT_SPEED,
+    clock: selectClock(input.simulation.getSnapshot().context),
+    stops: [],
+  }),
   invoke: { src: 'follow', input: ({ context }) => ({ simulation: context.simulation }) },
   on: {
     'playback.clock': { actions: 'takeClock' },
     'playback.speed': { guard: 'offeredSpeed', actions: 'setSpeed' },
+    'playback.stops': { actions: 'setStops' },
   },
   initial: 'paused',
   states: {
@@ -120,7 +149,7 @@ export const playbackMachine = setup({
       invoke: { id: 'ticker', src: 'ticker' },
       always: { guard: 'atEnd', target: 'paused' },
       on: {
-        'playback.tick': { actions: 'advanceTime' },
+        'playback.tick': [{ guard: 'reachesStop', actions: 'advanceToStop', target: 'paused' }, { actions: 'advanceTime' }],
         'playback.pause': { target: 'paused' },
       },
     },

@@ -166,7 +166,8 @@ test.describe('view options', () => {
       await page.waitForFunction(() => !document.querySelector('.controls astro-island')?.hasAttribute('ssr'));
       // Proving that playback did NOT start needs a pause: half a second at the default speed would have moved the clock.
       await page.waitForTimeout(500);
-      await expect(page.locator('.time .now')).toHaveText('Day 1, 00:00');
+      // A still view opens on step 1's moment, where the narration is.
+      await expect(page.locator('.time .now')).toHaveText('Day 1, 09:00');
       await expect(page.locator('.controls button[aria-pressed]')).toHaveAttribute('aria-pressed', 'false');
       expect(await page.evaluate(() => [document.documentElement.dataset['motion'], document.documentElement.dataset['theme']])).toEqual(['reduce', 'dark']);
     });

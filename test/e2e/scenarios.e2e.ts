@@ -35,6 +35,9 @@ for (const s of SCENARIOS)
         await expect(page.locator('h1')).toHaveText(s.title);
         const count = page.locator('[data-step-count]');
         await expect(count).toHaveText(`Step 1 of ${s.narration.length}`);
+        // The first screen: the clock shows step 1's moment, the moment the narration describes.
+        await expect(page.locator('.time .now')).toHaveText(stepClock(s, 1));
+        await expect(page.locator('[data-stepper] li:not([hidden]) time')).toHaveText(stepClock(s, 1));
         await page.getByRole('button', { name: 'Next', exact: true }).first().click();
         await expect(count).toHaveText(`Step 2 of ${s.narration.length}`);
         await expect(page.locator('.time .now')).toHaveText(stepClock(s, 2));
@@ -74,6 +77,7 @@ for (const s of SCENARIOS)
         await expect(attribution).toHaveAttribute('target', '_blank');
         expect(await attribution.getAttribute('rel')).toContain('noopener');
         expect(await attribution.getAttribute('href')).toMatch(new RegExp(`/scenarios/${id}/$`));
+        await expect(page.locator('.time .now')).toHaveText(stepClock(s, 1));
         await runToEnd(page, s);
       });
     });

@@ -7,11 +7,13 @@ import { DAY, HOUR } from '../../src/model/index.ts';
 describe('startTime', () => {
   const steps = [9 * HOUR, DAY + 9 * HOUR, 9 * DAY + 12 * HOUR];
   test.each([
-    [{ day: 1, step: 1 }, 0],
+    [{ day: 1, step: 1 }, 9 * HOUR], // step 1's moment: the clock agrees with the narration shown
     [{ day: 5, step: 1 }, 4 * DAY],
     [{ day: 1, step: 3 }, 9 * DAY + 12 * HOUR],
     [{ day: 5, step: 3 }, 4 * DAY], // day wins
     [{ day: 1, step: 9 }, 0], // a step the scenario lacks (parseOptions never passes one) starts at the start
+    [{ day: 1, step: 1, autoplay: true }, 0], // playing at once: from the start, to the first pause
+    [{ day: 1, step: 1, autoplay: true, reducedMotion: true }, 9 * HOUR], // reduced motion never plays
   ])('%o → %d', (options, t) => {
     expect(startTime(options, steps)).toBe(t);
   });

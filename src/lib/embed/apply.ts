@@ -6,13 +6,18 @@ import type { ViewOptions } from './options.ts';
 export type SimulationHandle = Pick<Simulation, 'actor' | 'send'> & { playback: Pick<PlaybackActor, 'send' | 'getSnapshot'> };
 
 /**
- * The simulated time a view opens at: the `day` asked for (its midnight), or else the time of the
- * narration step asked for, or else the start. `day` wins, so a link that names both shows that day
- * with that step's words beside it.
+ * The simulated time a view opens at: the `day` asked for (its midnight), or else the moment of the
+ * narration step asked for, step 1's by default, so the clock and the narration agree from the
+ * first screen. A view that plays at once starts from the beginning instead and plays to the first
+ * pause. `day` wins, so a link that names both shows that day with that step's words beside it.
  */
-export function startTime(options: Pick<ViewOptions, 'day' | 'step'>, stepTimes: readonly number[] = []): number {
+export function startTime(
+  options: Pick<ViewOptions, 'day' | 'step'> & Partial<Pick<ViewOptions, 'autoplay' | 'reducedMotion'>>,
+  stepTimes: readonly number[] = [],
+): number {
   if (options.day > 1) return (options.day - 1) * DAY;
-  return options.step > 1 ? (stepTimes[options.step - 1] ?? 0) : 0;
+  if (options.step > 1) return stepTimes[options.step - 1] ?? 0;
+  return options.autoplay && !options.reducedMotion ? 0 : (stepTimes[0] ?? 0);
 }
 
 /**

@@ -56,6 +56,8 @@ export function startScenarioView(root: HTMLElement, search: string = location.s
   const start = startTime(options, stepTimes);
   const first = options.step > 1 || options.day === 1 ? options.step : Math.max(1, stepTimes.filter((t) => t <= start).length);
   const stepper = startNarration(root, steps, sim, first);
+  // Playing stops at each pause point exactly, so its step and the clock show the same moment.
+  sim.playback.send({ type: 'playback.stops', times: steps.filter((s) => s.dataset['pause'] !== undefined).map((s) => Number(s.dataset['stepAt'])) });
   // After the time controls hydrate: they set the page's playback speed as they mount.
   whenHydrated(root.querySelector('.controls astro-island'), () => {
     applyViewOptions(sim, options, stepTimes);
@@ -91,13 +93,16 @@ function startNarration(root: HTMLElement, steps: HTMLElement[], sim: Simulation
     back?.setAttribute('aria-disabled', String(current === 0));
     next?.setAttribute('aria-disabled', String(current === steps.length - 1));
   };
+  let stepping = false;
   const go = (index: number) => {
     if (index < 0 || index >= steps.length) return;
     show(index);
     sim.playback.send({ type: 'playback.pause' });
     const t = Number(steps[current]?.dataset['stepAt']);
     const now = selectNow(sim.actor.getSnapshot().context);
+    stepping = true;
     sim.send(t >= now ? { type: 'time.jumpTo', t } : { type: 'view.scrub', t });
+    stepping = false;
   };
 
   box.dataset['stepper'] = 'on';
@@ -114,23 +119,19 @@ function startNarration(root: HTMLElement, steps: HTMLElement[], sim: Simulation
   });
 
   return {
-    /** From now on, while time plays, the step shown follows the clock. */
+    /**
+     * From now on, when time moves on (playing, or the time controls), the step shown follows the
+     * clock; a step the stepper itself went to stays shown.
+     */
     follow() {
       let last = selectNow(sim.actor.getSnapshot().context);
       sim.actor.subscribe((snapshot) => {
         const now = selectNow(snapshot.context);
-        if (!sim.playback.getSnapshot().matches('playing') || now === last) return void (last = now);
-        // Show each step the clock passed; stop at the first pause among them.
+        if (stepping || now === last) return void (last = now);
+        // Show each step the clock passed (playback itself stops at a pause, on its moment).
         for (const [i, step] of steps.entries()) {
           const t = Number(step.dataset['stepAt']);
-          if (t <= last || t > now) continue;
-          show(i);
-          if (step.dataset['pause'] !== undefined) {
-            // A frame may carry time past the pause; the view goes back to the step's moment.
-            sim.playback.send({ type: 'playback.pause' });
-            if (t < now) sim.send({ type: 'view.scrub', t });
-            break;
-          }
+          if (t > last && t <= now) show(i);
         }
         last = now;
       });

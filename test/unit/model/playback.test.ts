@@ -59,6 +59,23 @@ describe('playback actor with a fake ticker', () => {
     expect(simulatedMs(real, 3)).toBe((counted / 1000) * 3 * DAY);
   });
 
+  test('playing stops exactly at a stop (a pause point), however long the frame that crosses it', () => {
+    const { simulation, playback, ticker, now, state } = startPlayback(30);
+    playback.send({ type: 'playback.stops', times: [5 * DAY, 2 * DAY] });
+    playback.send({ type: 'playback.play' });
+    ticker.tick(50); // 1.5 days
+    expect(state()).toBe('playing');
+    ticker.tick(50); // would reach 3 days: stops at 2, the moment itself, not viewed from later
+    expect(now()).toBe(2 * DAY);
+    expect(selectViewAt(simulation.getSnapshot().context)).toBe(2 * DAY);
+    expect(state()).toBe('paused');
+    // Playing on passes the stop it sits at and halts at the next.
+    playback.send({ type: 'playback.play' });
+    for (let i = 0; i < 10; i++) ticker.tick(100);
+    expect(now()).toBe(5 * DAY);
+    expect(state()).toBe('paused');
+  });
+
   test('a speed the controls do not offer is refused', () => {
     const { playback } = startPlayback();
     playback.send({ type: 'playback.speed', speed: 2 });
