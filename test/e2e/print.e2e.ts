@@ -16,7 +16,11 @@ test.describe('print', () => {
       await page.getByRole('button', { name: 'Go', exact: true }).click();
       await expect(page.locator('.time .now')).toHaveText('Day 10, 00:00');
       await page.locator('[data-builder] summary').click(); // an open builder with its preview must not print either
-      await page.locator('.prompts details').first().locator('summary').click(); // nor a revealed answer
+      // Nor a revealed answer: the reader commits to a choice, then reveals.
+      const first = page.locator('.prompt').first();
+      await first.getByRole('radio').first().check();
+      await first.locator('details summary').click();
+      await expect(first.locator('details')).toHaveAttribute('open', '');
 
       await page.emulateMedia({ media: 'print' });
       const visible = (selector: string) =>
@@ -31,10 +35,12 @@ test.describe('print', () => {
       expect(await visible('iframe')).toBe(0);
       expect(await visible('nav')).toBe(0);
       expect(await visible('.simulator .controls')).toBe(0);
-      expect(await visible('.prompts .reveal')).toBe(0);
+      expect(await visible('.prompt .reveal')).toBe(0);
+      expect(await visible('.prompt textarea')).toBe(0);
       expect(await visible('.teacher .notes')).toBe(0);
-      expect(await visible('.prompts .prompt')).toBe(3);
-      expect(await visible('.prompts .lines')).toBe(3);
+      // Every question prints, with lines: those the narration's pauses ask, and the rest after it.
+      expect(await visible('.prompt')).toBe(3);
+      expect(await visible('.prompt .lines')).toBe(3);
       expect(await visible('.teacher .discussion > li')).toBe(3);
       expect(await visible('[data-stepper] .steps li')).toBe(7);
       expect(await visible('.print-only')).toBe(1);

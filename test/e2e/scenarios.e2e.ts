@@ -1,7 +1,20 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, islandsReady, test } from '../support/site.ts';
 import { SCENARIOS, endSummary, stepClock } from './scenario-fixtures.ts';
-import { DAY, formatSimTime } from '../../src/model/index.ts';
+import { DAY, formatSimTime, parseDayTime } from '../../src/model/index.ts';
+import { promptSteps } from '../../src/components/scenario/prompt-steps.ts';
+
+/** A prompt on screen: its answer hidden until a choice is made, then revealed with the model's records (for a prompt with a moment). */
+async function expectPredictThenReveal(prompt: Locator, data: (typeof SCENARIOS)[number]['prompts'][number]): Promise<void> {
+  await expect(prompt).toBeVisible();
+  const reveal = prompt.locator('details');
+  await expect(reveal).toBeHidden();
+  await expect(prompt.locator('.commit')).toHaveText('Choose an answer to reveal it.');
+  await prompt.getByRole('radio').last().check();
+  await reveal.locator('summary').click();
+  await expect(reveal).toContainText(`Answer ${String.fromCharCode(65 + data.answer)}`);
+  if (data.at) await expect(reveal.locator('.records')).toContainText(`In this simulation at ${formatSimTime(parseDayTime(data.at) ?? 0)}`);
+}
 
 /** Runs the scenario to its end through the time controls, and checks the ledger agrees with the model. */
 async function runToEnd(page: Page, s: (typeof SCENARIOS)[number]): Promise<void> {
@@ -56,14 +69,24 @@ for (const s of SCENARIOS)
         await runToEnd(page, s);
 
         // Teaching parts are on the page without script: prompts, discussion notes, activity, sources, corrections.
-        await expect(page.locator('.prompts .prompt')).toHaveCount(s.prompts.length);
+        await expect(page.locator('.prompt')).toHaveCount(s.prompts.length);
         await expect(page.locator('.teacher .discussion > li')).toHaveCount(s.discussion.length);
         await expect(page.locator('.teacher .activity li')).toHaveCount(s.activity.steps.length);
         await expect(page.locator('#sources li')).toHaveCount(s.sources.length);
         await expect(page.locator('#corrections')).toHaveCount(1);
-        const reveal = page.locator('.prompts details').first();
-        await reveal.locator('summary').click();
-        await expect(reveal).toContainText(`Answer ${String.fromCharCode(65 + s.prompts[0]!.answer)}`);
+        // Each pause brings up its questions in the stepper; the rest follow the narration. Either
+        // way, the answer appears only once the reader has chosen one, and it quotes the model's records.
+        const { byStep } = promptSteps(s.narration, s.prompts);
+        const [back, next] = [page.locator('[data-stepper-nav] button').first(), page.locator('[data-stepper-nav] button').last()];
+        for (let k = 1; k < s.narration.length; k++) await back.click();
+        await expect(count).toHaveText(`Step 1 of ${s.narration.length}`);
+        for (const [i, asked] of byStep.entries()) {
+          if (i > 0) await next.click();
+          await expect(count).toHaveText(`Step ${i + 1} of ${s.narration.length}`);
+          for (const p of asked) await expectPredictThenReveal(page.locator('[data-stepper] li:not([hidden])').locator(`#prompt-${p + 1}`), s.prompts[p]!);
+        }
+        const rest = s.prompts.flatMap((prompt, p) => (byStep.flat().includes(p) ? [] : [{ prompt, p }]));
+        for (const { prompt, p } of rest) await expectPredictThenReveal(page.locator('.prompts').locator(`#prompt-${p + 1}`), prompt);
       });
     });
 
@@ -78,6 +101,8 @@ for (const s of SCENARIOS)
         expect(await attribution.getAttribute('rel')).toContain('noopener');
         expect(await attribution.getAttribute('href')).toMatch(new RegExp(`/scenarios/${id}/$`));
         await expect(page.locator('.time .now')).toHaveText(stepClock(s, 1));
+        // An embed carries every question: at its pauses, and after the narration.
+        await expect(page.locator('.prompt')).toHaveCount(s.prompts.length);
         await runToEnd(page, s);
       });
     });

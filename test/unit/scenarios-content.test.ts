@@ -280,3 +280,56 @@ describe('each scenario shows what its text says', () => {
     expect(prompt.choices[prompt.answer]).toMatch(/^Two/);
   });
 });
+
+/*
+ * A summary describes the situation, never the answers to its own questions: it is what the
+ * gallery card, the page's lede and the printed worksheet show before anyone has predicted. A
+ * choice's distinctive words are those no other choice and not the question uses; a summary gives
+ * a prompt away when it uses two or more of the right answer's, and more of them than of any wrong
+ * choice's (a summary that names every option, like "try all three policies", gives nothing away).
+ */
+describe('summaries do not give away their prompts’ answers', () => {
+  const STOP = new Set(
+    'the and for with that this from are was were his her their its has have had any all one two only not but also than then them they which who what when where into onto over under each been being does did done just more most much very same other such about after before between both some yes nothing none'.split(
+      ' ',
+    ),
+  );
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/\{cite:[^}]+\}/g, '')
+      .match(/[a-z0-9]+/g) ?? [];
+  /** The words of choice `k` that neither the question nor another choice uses. */
+  function distinctive(question: string, choices: readonly string[], k: number): string[] {
+    const elsewhere = new Set([...words(question), ...choices.flatMap((c, j) => (j === k ? [] : words(c)))]);
+    return [...new Set(words(choices[k]!))].filter((w) => !elsewhere.has(w) && !STOP.has(w) && (w.length >= 3 || /^\d+$/.test(w)));
+  }
+  function giveaway(summary: string, prompt: Scenario['prompts'][number]): string[] | undefined {
+    const said = new Set(words(summary));
+    const share = (k: number) => {
+      const own = distinctive(prompt.question, prompt.choices, k);
+      const used = own.filter((w) => said.has(w));
+      return { used, fraction: own.length === 0 ? 0 : used.length / own.length };
+    };
+    const right = share(prompt.answer);
+    const wrong = Math.max(0, ...prompt.choices.map((_, k) => (k === prompt.answer ? 0 : share(k).fraction)));
+    return right.used.length >= 2 && right.fraction > wrong ? right.used : undefined;
+  }
+
+  test('the check catches a summary that states an answer', () => {
+    const prompt = {
+      question: 'What does the order produce?',
+      choices: ['Only his account', 'His three lookups and the call invitation'],
+      answer: 1,
+      explanation: 'x',
+    };
+    expect(giveaway('Kai talks to Lia. The order then finds three lookups and a call invitation.', prompt)).toEqual(['three', 'lookups', 'call', 'invitation']);
+    expect(giveaway('Kai talks to Lia, and an order for his number follows.', prompt)).toBeUndefined();
+  });
+
+  for (const [id, s] of scenarios) {
+    test(id, () => {
+      for (const [i, prompt] of s.prompts.entries()) expect(giveaway(s.summary, prompt), `prompt ${i + 1}: ${prompt.question}`).toBeUndefined();
+    });
+  }
+});
