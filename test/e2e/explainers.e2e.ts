@@ -340,7 +340,11 @@ test.describe('explainers', () => {
   test('a prediction is answered first, then revealed', async ({ visit }) => {
     await visit(FLAGSHIP, async ({ page }) => {
       const predict = page.locator('.predict').first();
+      // No reveal to open until the reader has chosen.
+      await expect(predict.getByText('Reveal the answer')).toBeHidden();
+      await expect(predict.locator('.commit')).toBeVisible();
       await predict.getByRole('radio').nth(0).check();
+      await expect(predict.locator('.commit')).toBeHidden();
       await expect(predict.locator('.answer')).toBeHidden();
       await predict.getByText('Reveal the answer').click();
       await expect(predict.locator('.answer')).toContainText("Maya's phone asked about Sam's number");

@@ -48,6 +48,13 @@ test.describe('home page', () => {
       await expect(lookups).toHaveCount(0);
       // Only the panels the home page asked for are on it.
       await expect(page.locator('section.timeline, section.legal, section.policy')).toHaveCount(0);
+      // The "two sides" card agrees with the simulator's default policy, which keeps no push routing:
+      // a message sent adds nothing, and the card says so rather than listing routing as kept.
+      await expect(figure.locator('.ledger .summary')).toContainText('Apple, 2016');
+      const card = page.locator('.side-provider');
+      await expect(card).toContainText('kept 30 days under Apple, 2016');
+      await expect(card).toContainText('a device token, a time and a size: seen, not kept under Apple, 2016');
+      await expect(card).toContainText('So a sent message adds no record of its own here');
     });
   });
 });
