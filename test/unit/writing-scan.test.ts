@@ -247,6 +247,29 @@ describe('scanExplainer: a writer’s mistakes, each named with its line', () =>
     ]);
   });
 
+  test('markup that would build but misbehave is named with its line', () => {
+    expect(scan('<simulation scenario="a-number-typed" />').problems).toEqual([
+      'line 1: <simulation> is HTML, not a component: components start with a capital letter (did you mean <Simulation>?)',
+    ]);
+    expect(scan('Text.\n\n<script>alert(1)</script>\n\n<iframe src="https://example.org/" />').problems).toEqual([
+      "line 3: <script> is not allowed in an explainer: the site's Content-Security-Policy blocks it; use the writers' components",
+      "line 5: <iframe> is not allowed in an explainer: the site's Content-Security-Policy blocks it; use the writers' components",
+    ]);
+    expect(scan('<button onClick="go()">x</button>').problems).toEqual([
+      "line 1: <button> onClick: event handlers are not allowed in an explainer; use the writers' components",
+    ]);
+    expect(scan('[click](javascript:alert(1))').problems).toEqual(['line 1: <a> href: expected a web address, got a "javascript:" address']);
+    expect(scan('![a chart](https://example.org/chart.png)\n\n<img src="//cdn.example.org/x.png" alt="x" />').problems).toEqual([
+      'line 1: <img> src: "https://example.org/chart.png" is on another site; the site loads nothing from other origins, so put the file in public/ and give its path',
+      'line 3: <img> src: "//cdn.example.org/x.png" is on another site; the site loads nothing from other origins, so put the file in public/ and give its path',
+    ]);
+    expect(scan('<div style="background: url(https://example.org/x.png)">x</div>').problems).toEqual([
+      'line 1: <div> style: url(…) is not allowed in an explainer: the page loads nothing from a style',
+    ]);
+    // Links to other sites are fine (sources are cited that way), and so are the site's own images.
+    expect(scan('[the guidelines](https://www.apple.com/legal/)\n\n![a chart](/images/chart.png)\n\n<img src="chart.png" alt="" />').problems).toEqual([]);
+  });
+
   test('every problem is reported, not only the first', () => {
     const { problems } = scan('<Cite id="x-1" />\n<Cite id="x-2" />\n<Simulation scenario="nope" />');
     expect(problems).toHaveLength(3);

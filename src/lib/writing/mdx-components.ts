@@ -109,8 +109,36 @@ export function enclosing(uses: readonly ComponentUse[], use: ComponentUse): Com
   return out;
 }
 
-/** The components of an explainer's text, or where its MDX stops parsing. */
-export function componentsOf(source: string): { components: ComponentUse[] } | { error: MdxSyntaxError } {
+/**
+ * What else the page would carry that the scan judges: each lower-case (HTML) element with its
+ * attributes, and each Markdown link and image with its address.
+ */
+export interface MarkupUse {
+  kind: 'html' | 'link' | 'image';
+  /** The element's name; "a" for a Markdown link, "img" for an image. */
+  name: string;
+  line: number;
+  attrs: Record<string, AttrValue>;
+}
+
+/** Every HTML element, Markdown link and image in the tree, in document order. */
+export function findMarkup(tree: MdastNode): MarkupUse[] {
+  const found: MarkupUse[] = [];
+  visitParents(tree, (node: MdastNode) => {
+    const line = node.position?.start.line ?? 1;
+    if (isJsxElement(node) && node.name && !/^[A-Z]/.test(node.name))
+      found.push({ kind: 'html', name: node.name, line, ...pick(readAttributes(node.attributes)) });
+    const url = (node as { url?: unknown }).url;
+    if (typeof url === 'string' && (node.type === 'link' || node.type === 'definition'))
+      found.push({ kind: 'link', name: 'a', line, attrs: { href: { kind: 'literal', value: url } } });
+    if (typeof url === 'string' && node.type === 'image') found.push({ kind: 'image', name: 'img', line, attrs: { src: { kind: 'literal', value: url } } });
+  });
+  return found;
+}
+const pick = ({ attrs }: Pick<ComponentUse, 'attrs'>) => ({ attrs });
+
+/** The components of an explainer's text and its other markup, or where its MDX stops parsing. */
+export function componentsOf(source: string): { components: ComponentUse[]; markup: MarkupUse[] } | { error: MdxSyntaxError } {
   const parsed = parseMdx(source);
-  return 'error' in parsed ? parsed : { components: findComponents(parsed.tree, source) };
+  return 'error' in parsed ? parsed : { components: findComponents(parsed.tree, source), markup: findMarkup(parsed.tree) };
 }
