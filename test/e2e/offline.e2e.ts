@@ -92,8 +92,10 @@ test.describe('offline: the loaded simulator keeps working without a network', (
       'simulator/',
       async ({ page, context }) => {
         await page.locator('astro-island:not([ssr]) > section.composer').waitFor();
-        // Loaded: the load event has fired and the network has been quiet for half a second.
-        await page.waitForLoadState('networkidle');
+        // Loaded: every island's code has been fetched in idle time (warm-islands.ts marks <html> when
+        // all its imports settled). A quiet network alone is not proof: on a busy machine the idle
+        // callback can come after half a second of quiet.
+        await page.locator('html[data-islands-warm]').waitFor({ state: 'attached' });
         await context.setOffline(true);
         const { failed } = watchRequests(page);
         // Scrolled to, as a reader would, each island must hydrate from code already fetched.

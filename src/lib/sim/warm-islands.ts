@@ -3,7 +3,8 @@
  * below the fold hydrate when they come into view (client:visible); if the network has dropped
  * by then, their code could not load. Everything else the simulator needs is already in the page,
  * so after this it keeps working offline. The imports land in the same module map Astro hydrates
- * from, so nothing is fetched twice; a failed fetch is left for hydration to retry.
+ * from, so nothing is fetched twice; a failed fetch is left for hydration to retry. Once every
+ * import has settled, <html data-islands-warm> says so (what a test of going offline waits for).
  */
 export function warmIslands(root: Document): void {
   const warm = () => {
@@ -14,7 +15,8 @@ export function warmIslands(root: Document): void {
         if (url) urls.add(url);
       }
     }
-    for (const url of urls) import(/* @vite-ignore */ url).catch(() => undefined);
+    const loads = [...urls].map((url) => import(/* @vite-ignore */ url).catch(() => undefined));
+    void Promise.all(loads).then(() => root.documentElement.toggleAttribute('data-islands-warm', true));
   };
   if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 4000 });
   else setTimeout(warm, 2000);
