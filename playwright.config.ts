@@ -1,6 +1,16 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_MISSING, findChromium } from './tools/chromium.ts';
 
+const TRACE_MODES = ['off', 'on', 'retain-on-failure', 'on-first-retry'] as const;
+
+/** E2E_TRACE, checked: a typo names the variable and the values it takes instead of tracing nothing. */
+function traceMode(value: string | undefined): (typeof TRACE_MODES)[number] {
+  if (value === undefined || value === '') return 'off';
+  const mode = TRACE_MODES.find((m) => m === value);
+  if (!mode) throw new Error(`E2E_TRACE=${JSON.stringify(value)}: expected one of ${TRACE_MODES.join(', ')}`);
+  return mode;
+}
+
 const executablePath = findChromium();
 if (!executablePath) throw new Error(CHROMIUM_MISSING);
 
@@ -28,6 +38,10 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath, args: [...CHROMIUM_FLAGS] },
     viewport: { width: 1280, height: 900 },
-    trace: 'retain-on-failure',
+    // Recording a trace of every test (to keep the failing ones) cost a fifth to a third of the suite's
+    // CPU time, and the suite is CPU-bound on two cores. A failure keeps its screenshot and its error;
+    // to trace it, run that test again with `E2E_TRACE=on` (or `--trace on`).
+    trace: traceMode(process.env['E2E_TRACE']),
+    screenshot: 'only-on-failure',
   },
 });

@@ -3,16 +3,31 @@ import type { Page } from 'playwright-core';
 /**
  * Waits until every island on the page has hydrated (Astro drops the `ssr` attribute then),
  * scrolling each into view first, since panels below the first screen hydrate when visible.
+ * The whole walk runs inside the page in one call: island by island from the test process cost
+ * three round trips and a polling wait each, a second of a busy machine's time per page.
  */
 export async function islandsReady(page: Page, timeout = 15_000): Promise<void> {
-  const islands = page.locator('astro-island');
-  const count = await islands.count();
-  for (let i = 0; i < count; i++) {
-    const island = islands.nth(i);
-    if ((await island.getAttribute('ssr')) === null) continue;
-    // Islands are display: contents, so scroll their first element into view instead.
-    await island.evaluate((el) => el.firstElementChild?.scrollIntoView({ block: 'center' }));
-    await page.waitForFunction((el) => !el?.hasAttribute('ssr'), await island.elementHandle(), { timeout });
-  }
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(async (limit) => {
+    for (const island of Array.from(document.querySelectorAll('astro-island[ssr]'))) {
+      if (!island.hasAttribute('ssr')) continue;
+      // Islands are display: contents, so scroll their first element into view instead.
+      island.firstElementChild?.scrollIntoView({ block: 'center' });
+      await new Promise<void>((resolve, reject) => {
+        const done = () => {
+          if (island.hasAttribute('ssr')) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve();
+        };
+        const observer = new MutationObserver(done);
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`island ${island.getAttribute('component-url') ?? '?'} did not hydrate within ${limit} ms`));
+        }, limit);
+        observer.observe(island, { attributes: true, attributeFilter: ['ssr'] });
+        done();
+      });
+    }
+    window.scrollTo(0, 0);
+  }, timeout);
 }

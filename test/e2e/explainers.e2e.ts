@@ -54,12 +54,16 @@ async function scrollToStep(page: Page, index: number): Promise<void> {
 test.describe('explainers', () => {
   test('the index lists every explainer, and each link opens it', async ({ visit }) => {
     expect(slugs.length).toBeGreaterThanOrEqual(3);
-    await visit('explainers/', async ({ page }) => {
-      const hrefs = await page.locator('main ul a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      for (const slug of slugs) expect(hrefs).toContain(sitePath(`explainers/${slug}/`));
-      const link = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Explainers' });
-      await expect(link).toHaveAttribute('aria-current', 'page');
-    });
+    await visit(
+      'explainers/',
+      async ({ page }) => {
+        const hrefs = await page.locator('main ul a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        for (const slug of slugs) expect(hrefs).toContain(sitePath(`explainers/${slug}/`));
+        const link = page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Explainers' });
+        await expect(link).toHaveAttribute('aria-current', 'page');
+      },
+      { axe: false },
+    );
   });
 
   for (const [slug, width, colorScheme] of slugs.flatMap(
@@ -352,17 +356,21 @@ test.describe('explainers', () => {
   });
 
   test('the text-only explainer ships no JavaScript at all', async ({ visit }) => {
-    await visit('explainers/four-kinds-of-legal-process/', async ({ page }) => {
-      await expect(page.locator('script')).toHaveCount(0);
-      await expect(page.locator('astro-island')).toHaveCount(0);
-      expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
-      // Its citation previews still open and close, natively, without a line of JavaScript.
-      const preview = page.locator('.cite-preview').first();
-      await page.locator('.cite-peek').first().click();
-      await expect(preview).toBeVisible();
-      expect(await preview.locator('.cite-title').textContent()).toBeTruthy();
-      await page.keyboard.press('Escape');
-      await expect(preview).toBeHidden();
-    });
+    await visit(
+      'explainers/four-kinds-of-legal-process/',
+      async ({ page }) => {
+        await expect(page.locator('script')).toHaveCount(0);
+        await expect(page.locator('astro-island')).toHaveCount(0);
+        expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
+        // Its citation previews still open and close, natively, without a line of JavaScript.
+        const preview = page.locator('.cite-preview').first();
+        await page.locator('.cite-peek').first().click();
+        await expect(preview).toBeVisible();
+        expect(await preview.locator('.cite-title').textContent()).toBeTruthy();
+        await page.keyboard.press('Escape');
+        await expect(preview).toBeHidden();
+      },
+      { axe: false },
+    );
   });
 });

@@ -102,55 +102,48 @@ test('the built site has pages to check', () => {
   expect(pages).toContain('');
 });
 
+// One visit per page checks both promises (a page load is most of a browser test's cost), and the
+// visit runs axe on it, so every built page gets the WCAG checks too.
 for (const path of pages)
-  test.describe(`/${path}`, () => {
-    test('sets no cookie and stores nothing, on load and after a pause', async ({ visit }) => {
-      await visit(
-        path,
-        async ({ page, context }) => {
-          expect(await context.cookies(), 'cookies after load').toEqual([]);
-          expect(await storedState(page), 'after load').toEqual(NOTHING_STORED);
-          // Proving that nothing is stored later either (a timer, an idle callback) needs a pause.
-          await page.waitForTimeout(500);
-          expect(await context.cookies(), 'cookies after 500 ms').toEqual([]);
-          expect(await storedState(page), 'after 500 ms').toEqual(NOTHING_STORED);
-        },
-        { initScript: recordStorageWrites },
-      );
-    });
+  test(`/${path}: sets no cookie, stores nothing, and has the strict Content-Security-Policy and the deploy headers`, async ({ visit }) => {
+    await visit(
+      path,
+      async ({ page, context, response }) => {
+        expect(await context.cookies(), 'cookies after load').toEqual([]);
+        expect(await storedState(page), 'after load').toEqual(NOTHING_STORED);
 
-    test('has the strict Content-Security-Policy and the deploy headers', async ({ visit }) => {
-      await visit(
-        path,
-        async ({ page, response }) => {
-          const headers = response?.headers() ?? {};
-          expect(headers['content-security-policy']).toBe(path.startsWith('embed/') ? 'frame-ancestors *' : "frame-ancestors 'none'");
-          expect(headers['referrer-policy']).toBe('no-referrer');
-          expect(headers['x-content-type-options']).toBe('nosniff');
-          expect(headers['permissions-policy']).toMatch(/(^|, )camera=\(\)/);
+        const headers = response?.headers() ?? {};
+        expect(headers['content-security-policy']).toBe(path.startsWith('embed/') ? 'frame-ancestors *' : "frame-ancestors 'none'");
+        expect(headers['referrer-policy']).toBe('no-referrer');
+        expect(headers['x-content-type-options']).toBe('nosniff');
+        expect(headers['permissions-policy']).toMatch(/(^|, )camera=\(\)/);
 
-          const metas = page.locator('meta[http-equiv="content-security-policy" i]');
-          await expect(metas, 'one CSP <meta>').toHaveCount(1);
-          const policy = parsePolicy((await metas.getAttribute('content')) ?? '');
-          expect(policy.get('default-src')).toEqual(["'self'"]);
-          expect(policy.get('object-src')).toEqual(["'none'"]);
-          expect(policy.get('base-uri')).toEqual(["'none'"]);
-          const scriptSrc = policy.get('script-src') ?? [];
-          expect(scriptSrc).toContain("'self'");
-          expect(scriptSrc.filter((s) => !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(s))).toEqual(["'self'"]);
-          // style="…" attributes are the one inline allowance (see astro.config.mjs); they can fetch nothing.
-          expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
-          for (const [directive, sources] of policy) {
-            if (directive === 'style-src-attr') continue;
-            for (const source of sources) {
-              // Only 'self', 'none', hashes: no host, no scheme, no wildcard, no 'unsafe-…'.
-              expect(source, `${directive} allows ${source}`).toMatch(/^'(self|none|sha(256|384|512)-[A-Za-z0-9+/=]+)'$/);
-            }
+        const metas = page.locator('meta[http-equiv="content-security-policy" i]');
+        await expect(metas, 'one CSP <meta>').toHaveCount(1);
+        const policy = parsePolicy((await metas.getAttribute('content')) ?? '');
+        expect(policy.get('default-src')).toEqual(["'self'"]);
+        expect(policy.get('object-src')).toEqual(["'none'"]);
+        expect(policy.get('base-uri')).toEqual(["'none'"]);
+        const scriptSrc = policy.get('script-src') ?? [];
+        expect(scriptSrc).toContain("'self'");
+        expect(scriptSrc.filter((s) => !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(s))).toEqual(["'self'"]);
+        // style="…" attributes are the one inline allowance (see astro.config.mjs); they can fetch nothing.
+        expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+        for (const [directive, sources] of policy) {
+          if (directive === 'style-src-attr') continue;
+          for (const source of sources) {
+            // Only 'self', 'none', hashes: no host, no scheme, no wildcard, no 'unsafe-…'.
+            expect(source, `${directive} allows ${source}`).toMatch(/^'(self|none|sha(256|384|512)-[A-Za-z0-9+/=]+)'$/);
           }
-        },
-        { axe: false },
-      );
-    });
+        }
+
+        // Proving that nothing is stored later either (a timer, an idle callback) needs a pause.
+        await page.waitForTimeout(500);
+        expect(await context.cookies(), 'cookies after 500 ms').toEqual([]);
+        expect(await storedState(page), 'after 500 ms').toEqual(NOTHING_STORED);
+      },
+      { initScript: recordStorageWrites },
+    );
   });
 
 /** A CSP string as a map from directive to its source list. */

@@ -65,10 +65,12 @@ export const test = base.extend<SiteFixtures>({
         const response = await watched.page.goto(url, { waitUntil: 'load' });
         expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
         await body({ ...watched, response });
-        if (axe) {
-          const violations = await axeViolations(watched.page);
-          expect(violations, describeViolations(violations)).toEqual([]);
-        }
+        // A step of its own, so the report shows how much of a test the checks take.
+        if (axe)
+          await base.step('axe: WCAG 2.2 AA', async () => {
+            const violations = await axeViolations(watched.page);
+            expect(violations, describeViolations(violations)).toEqual([]);
+          });
         expect(watched.errors, 'console errors and uncaught exceptions').toEqual([]);
         expect(watched.foreignRequests, 'requests to other origins').toEqual([]);
       } finally {
