@@ -1,3 +1,4 @@
+import { configAssumptions, type Assumptions } from './assumptions.ts';
 import { actualEdges, everLinked, inferGraph, type ContactGraph } from './inference.ts';
 import { countHeldAt, heldAt } from './ledger.ts';
 import { legalResponse, type LegalResponse } from './legal.ts';
@@ -17,6 +18,9 @@ import { firstActionSeq, recordSpans, type RecordSpan } from './spans.ts';
 
 /** The simulated present. */
 export const selectNow = (c: SimulationContext): SimTime => c.session.world.now;
+
+/** The modelled unknowns this run plays under (assumptions.ts), in the scenario's units. */
+export const selectAssumptions = (c: SimulationContext): Assumptions => configAssumptions(c.session.world.config);
 
 /** The moment views show: a scrubbed past moment, or now. */
 export const selectViewAt = (c: SimulationContext): SimTime => c.viewAt ?? c.session.world.now;
