@@ -25,6 +25,7 @@ export {
   selectHandles,
   selectSpans,
   selectAssumptions,
+  selectRecordsMade,
 } from './selectors.ts';
 export { recordSpans, spanHeldAt, everHeld, recentChanges, firstActionSeq } from './spans.ts';
 export type { RecordSpan, RecordChange } from './spans.ts';
