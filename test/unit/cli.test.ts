@@ -369,7 +369,8 @@ describe('the real script', () => {
     expect(result.stdout).toBe('');
   });
 
-  test('the journal: the assumptions line on stderr, the JSON alone on stdout', () => {
+  // A process of its own, started under a loaded machine: more than the default 5 s.
+  test('the journal: the assumptions line on stderr, the JSON alone on stdout', { timeout: 30_000 }, () => {
     const result = run('--scenario', 'a-number-typed', '--journal', '--queue-hold-days', '5');
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^assumptions .*push-queue hold for offline devices: 5 days/);

@@ -25,9 +25,11 @@ import { castScenario, loadScenario } from './fixtures.ts';
 
 const lookups = (s: { world: { ledger: Parameters<typeof allRecords>[0] } }) => allRecords(s.world.ledger).filter((o) => o.category === 'lookup').length;
 
+const session = (assumptions: Partial<Assumptions>) => createSession(castScenario({ assumptions }));
+
 /** Ana writes to Ben every 6 hours for two days: how many of those sends ask the key directory depends on the cache. */
 function chatty(assumptions: Partial<Assumptions>) {
-  const s = createSession(castScenario({ assumptions }));
+  const s = session(assumptions);
   for (let i = 0; i < 8; i++) {
     advanceTo(s, i * 6 * HOUR);
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: `note ${i}` });
@@ -60,16 +62,15 @@ describe('the assumptions table', () => {
 describe('each assumption changes what the model does', () => {
   test('the lookup cache length decides how many sends write a lookup record', () => {
     // Ana's contact "Ben" is one handle. 24 h: one lookup per day of the two. 0 h: every send asks. 720 h: only the first.
-    expect(lookups(chatty({}))).toBe(lookups(chatty({ lookupCacheHours: 24 })));
-    const base = lookups(createSession(castScenario()));
-    expect(lookups(chatty({ lookupCacheHours: 24 })) - base).toBe(2);
+    const base = lookups(session({}));
+    expect(lookups(chatty({})) - base).toBe(2);
     expect(lookups(chatty({ lookupCacheHours: 0 })) - base).toBe(8);
     expect(lookups(chatty({ lookupCacheHours: 720 })) - base).toBe(1);
   });
 
   test('the queue hold decides when an offline device’s message is dropped', () => {
     for (const days of [3, 30]) {
-      const s = createSession(castScenario({ assumptions: { queueHoldDays: days } }));
+      const s = session({ queueHoldDays: days });
       act(s, { type: 'device.offline', device: 'ben-tablet' });
       act(s, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'waiting' });
       advanceTo(s, 40 * DAY);
@@ -81,7 +82,7 @@ describe('each assumption changes what the model does', () => {
 
   test('stale on device change: on, a new device makes the sender ask again and reach it; off, the cache answers and the new device misses out', () => {
     const run = (staleOnDeviceChange: boolean) => {
-      const s = createSession(castScenario({ assumptions: { staleOnDeviceChange } }));
+      const s = session({ staleOnDeviceChange });
       act(s, { type: 'message.sent', device: 'ana-phone', to: ['cy@example.org'], text: 'first' });
       advanceTo(s, HOUR);
       act(s, { type: 'device.added', person: 'cy', device: { id: 'cy-tablet', label: "Cy's tablet", kind: 'tablet', network: 'cafe' } });
@@ -100,7 +101,7 @@ describe('each assumption changes what the model does', () => {
   });
 
   test('a cached lookup says so in the journal, with the assumption', () => {
-    const s = createSession(castScenario({ assumptions: { lookupCacheHours: 5 } }));
+    const s = session({ lookupCacheHours: 5 });
     act(s, { type: 'address.entered', device: 'ana-phone', address: 'cy@example.org' });
     const entry = act(s, { type: 'address.entered', device: 'ana-phone', address: 'cy@example.org' });
     expect(entry.notes).toEqual(['lookup of cy@example.org answered from the device cache: nothing recorded (assumption: a lookup is cached for 5 hours)']);
