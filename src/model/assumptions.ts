@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUEUE_HOLD_DAYS } from './policy.ts';
 import { DAY, HOUR } from './time.ts';
 import type { WorldConfig } from './world/types.ts';
 
@@ -60,8 +61,8 @@ export const QUEUE_HOLD: NumberAssumption<'queueHoldDays'> = {
   label: 'Push-queue hold for offline devices',
   unit: 'days',
   min: 1,
-  max: 30,
-  default: 30,
+  max: QUEUE_HOLD_DAYS,
+  default: QUEUE_HOLD_DAYS,
   reason:
     'Apple says it holds messages for an offline device up to 30 days (reported, not read first hand); "up to" is a maximum, and other providers do not say, so the hold is a parameter.',
   sources: ['apple-platform-security-imessage'],
