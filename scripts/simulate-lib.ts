@@ -21,7 +21,10 @@ import {
   toHeldRecord,
   runScenario,
   scenarioPolicy,
+  assumptionConfig,
+  configAssumptions,
   type Action,
+  type Assumptions,
   type JournalEntry,
   type Policy,
   type ScenarioCore,
@@ -29,6 +32,7 @@ import {
 } from '../src/model/index.ts';
 import { csv } from '../src/lib/csv.ts';
 import { heldCsv, heldRow, type HeldRow } from '../src/lib/held-rows.ts';
+import { ASSUMPTION_FLAGS, assumptionsHeader, assumptionsLine, assumptionUsage, parseAssumptionFlags } from './simulate-assumptions.ts';
 
 /** Exit code for anything the user can fix: bad arguments, a missing or invalid scenario file. */
 export const USAGE_ERROR = 2;
@@ -40,6 +44,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCENARIO_DIR = join(ROOT, 'content', 'scenarios');
 
 export const USAGE = `Usage: npm run simulate -- --scenario <file|id> [--seed N] [--policy id] [--until <days>] [--format json|csv] [--journal]
+                            [--lookup-cache-hours N] [--queue-hold-days N] [--stale-on-device-change on|off]
 
 Runs a scenario and prints every record the provider holds at the end (or at --until);
 with --journal, prints every journal entry instead.
@@ -53,7 +58,7 @@ with --journal, prints every journal entry instead.
                         from 0 up to the scenario's duration; default: the whole scenario
   --format json|csv     default json; csv is for spreadsheets
   --journal             print the journal (what happened, when) instead of what is held
-  --help                print this message
+${assumptionUsage()}  --help                print this message
 `;
 
 export type Format = 'json' | 'csv';
@@ -69,6 +74,8 @@ export interface CliOptions {
   format: Format;
   journal: boolean;
   help: boolean;
+  /** Assumptions set by flags; they win over the scenario's. */
+  assumptions?: Partial<Assumptions>;
 }
 
 export interface CliError {
@@ -99,6 +106,7 @@ const FLAGS = {
   format: { type: 'string' },
   journal: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...ASSUMPTION_FLAGS,
 } as const;
 
 type FlagName = keyof typeof FLAGS;
@@ -168,6 +176,10 @@ export function parseArgs(argv: readonly string[]): CliOptions | CliError {
     if (format !== 'json' && format !== 'csv') return fail(`--format must be json or csv, not "${format}"`);
     options.format = format;
   }
+
+  const assumptions = parseAssumptionFlags(text);
+  if ('error' in assumptions) return fail(assumptions.error as string);
+  if (Object.keys(assumptions).length > 0) options.assumptions = assumptions;
   return options;
 }
 
@@ -225,10 +237,12 @@ export interface Run {
   at: SimTime;
   journal: JournalEntry[];
   held: HeldRow[];
+  /** The modelled unknowns the run played under: the scenario's, then the flags'. */
+  assumptions: Assumptions;
 }
 
 /** Runs `scenario` as the options ask. Throws CliFailure when --until is past the scenario's end. */
-export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed' | 'policy' | 'until'>): Run {
+export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed' | 'policy' | 'until' | 'assumptions'>): Run {
   if (options.until !== undefined && options.until > scenario.duration) {
     throw new CliFailure(
       `--until ${options.until} is beyond the scenario's duration: ${scenario.id} runs ${scenario.duration} days, so --until can be 0 to ${scenario.duration}`,
@@ -237,17 +251,23 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   const policy = options.policy === undefined ? scenarioPolicy(scenario) : (presetById(options.policy) as Policy);
   const seed = options.seed ?? scenario.seed;
   const at = options.until === undefined ? scenario.duration * DAY : Math.round(options.until * DAY);
-  const session = runScenario(scenario, { seed, until: at, policies: [policy] });
+  const config = assumptionConfig(options.assumptions ?? {});
+  const session = runScenario(scenario, { seed, until: at, policies: [policy], config });
   const records = heldAt(session.world.ledger, policy, at);
   const held = CATEGORIES.flatMap((category) => records[category].map((o) => heldRow(toHeldRecord(o, policy), policy)));
   // Oldest first, as a history reads: seq increases with time.
   held.sort((a, b) => a.seq - b.seq);
-  return { scenario, seed, policy, at, journal: session.world.journal, held };
+  return { scenario, seed, policy, at, journal: session.world.journal, held, assumptions: configAssumptions(session.world.config) };
 }
 
-/** The whole command: loads the scenario, runs it, and returns the text to print. */
-export function render(options: CliOptions): string {
+/**
+ * The whole command: loads the scenario, runs it, and returns the text to print. The held JSON
+ * carries the assumptions in its header; CSV and the journal have no room for one, so their
+ * assumptions line goes to `header` (the CLI's stderr), keeping stdout machine-readable.
+ */
+export function render(options: CliOptions, header: (line: string) => void = () => {}): string {
   const run = simulate(loadScenario(options.scenario), options);
+  if (options.journal || options.format === 'csv') header(assumptionsLine(run.assumptions));
   if (options.journal) return options.format === 'csv' ? journalCsv(run.journal) : journalJson(run.journal);
   return options.format === 'csv' ? heldCsv(run.held) : heldJson(run);
 }
@@ -267,6 +287,7 @@ export function heldJson(run: Run): string {
     seed: run.seed,
     policy: run.policy.id,
     at: formatSimTime(run.at),
+    assumptions: assumptionsHeader(run.assumptions),
     held,
   };
   return `${JSON.stringify(out, null, 2)}\n`;

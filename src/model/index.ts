@@ -24,6 +24,8 @@ export {
   selectCompare,
   selectHandles,
   selectSpans,
+  selectAssumptions,
+  selectRecordsMade,
 } from './selectors.ts';
 export { recordSpans, spanHeldAt, everHeld, recentChanges, firstActionSeq } from './spans.ts';
 export type { RecordSpan, RecordChange } from './spans.ts';
@@ -58,6 +60,20 @@ export { legalRequestMachine, legalRequestStage } from './legal-request-machine.
 export type { LegalRequestContext, LegalRequestEvent, LegalRequestInput, LegalRequestStage } from './legal-request-machine.ts';
 export { selectLegalRequest, selectLegalReach, lastServedAt } from './legal-request-selectors.ts';
 export type { LegalRequestAnswer, LegalReach } from './legal-request-selectors.ts';
+export {
+  ASSUMPTIONS,
+  DEFAULT_ASSUMPTIONS,
+  LOOKUP_CACHE,
+  QUEUE_HOLD,
+  STALE_ON_CHANGE,
+  assumptionsSchema,
+  assumptionConfig,
+  assumptionError,
+  assumptionValueWords,
+  configAssumptions,
+  rangeWords,
+} from './assumptions.ts';
+export type { Assumptions, AssumptionKey, AssumptionSpec, NumberAssumption, BooleanAssumption } from './assumptions.ts';
 export { parseScenario, scenarioCoreSchema, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
 export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';

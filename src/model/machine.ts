@@ -11,6 +11,7 @@
  *   (every event is accepted at any moment) so it stays flat.
  */
 import { assertEvent, assign, setup } from 'xstate';
+import { assumptionConfig, type Assumptions } from './assumptions.ts';
 import { metadataOnlyCrypto, realCrypto, type Crypto } from './crypto.ts';
 import type { BackupMode, Policy } from './policy.ts';
 import type { ScenarioCore } from './scenario.ts';
@@ -28,9 +29,11 @@ import type { Action, Engine, JournalEntry, WorldConfig } from './world/index.ts
 export interface SimulationContext {
   /** The scenario as loaded, so `reset` can start it again. */
   scenario: ScenarioCore;
-  /** The world's settings as started, so `reset` starts the same kind of world. */
+  /** The world's settings as started (with any assumptions set since), so `reset` starts the same kind of world. */
   config: Partial<WorldConfig> | undefined;
   session: Session;
+  /** The reader's own actions, at the time each was done, so a change of assumptions can play them again. */
+  readerActions: { at: SimTime; action: ReaderAction }[];
   policy: Policy;
   /** A second policy to set beside the first, over the same history. */
   comparePolicy: Policy | undefined;
@@ -57,6 +60,11 @@ export type ControlEvent =
   | { type: 'policy.set'; policy: Policy }
   | { type: 'compare.set'; policy: Policy | undefined }
   | { type: 'backup.set'; mode: BackupMode }
+  /**
+   * Sets modelled unknowns (assumptions.ts) and plays the same history again under them: the
+   * scenario's script and the reader's actions, each at its own time, up to the same moment.
+   */
+  | { type: 'assumptions.set'; assumptions: Partial<Assumptions> }
   | { type: 'view.scrub'; t: SimTime }
   | { type: 'view.live' }
   /** Starts the scenario again from its first moment, keeping the chosen policies; optionally with another seed. */
@@ -100,6 +108,7 @@ function initialContext(input: SimulationInput): SimulationContext {
     scenario: input.scenario,
     config: input.config,
     session,
+    readerActions: [],
     policy,
     comparePolicy: undefined,
     backupMode: 'off',
@@ -119,9 +128,10 @@ export const simulationMachine = setup({
   actions: {
     applyReaderAction: assign(({ context, event }) => {
       assertEvent(event, READER_ACTIONS);
+      const at = context.session.world.now;
       const entry = act(context.session, event, engineFor(context));
       // The action happens now, so the views come back to now to show it (the announcer says so).
-      return { revision: context.revision + 1, latest: [entry], viewAt: undefined };
+      return { revision: context.revision + 1, latest: [entry], viewAt: undefined, readerActions: [...context.readerActions, { at, action: event }] };
     }),
     advanceBy: assign(({ context, event }) => {
       assertEvent(event, 'time.advanceBy');
@@ -146,6 +156,26 @@ export const simulationMachine = setup({
     setBackup: assign(({ context, event }) => {
       assertEvent(event, 'backup.set');
       return { backupMode: event.mode, revision: context.revision + 1, latest: [] };
+    }),
+    setAssumptions: assign(({ context, event }) => {
+      assertEvent(event, 'assumptions.set');
+      const config = { ...context.config, ...assumptionConfig(event.assumptions) };
+      const fresh = initialContext({ scenario: context.scenario, policy: context.policy, crypto: context.crypto, seed: context.session.world.seed, config });
+      const replayed = { ...fresh, comparePolicy: context.comparePolicy };
+      const engine = engineFor(replayed);
+      for (const { at, action } of context.readerActions) {
+        advanceTo(replayed.session, at, engine);
+        act(replayed.session, action, engine);
+      }
+      advanceTo(replayed.session, context.session.world.now, engine);
+      return {
+        ...replayed,
+        readerActions: context.readerActions,
+        backupMode: context.backupMode,
+        viewAt: context.viewAt,
+        revision: context.revision + 1,
+        latest: [],
+      };
     }),
     scrub: assign(({ context, event }) => {
       assertEvent(event, 'view.scrub');
@@ -176,6 +206,7 @@ export const simulationMachine = setup({
     'policy.set': { actions: 'setPolicy' },
     'compare.set': { actions: 'setCompare' },
     'backup.set': { actions: 'setBackup' },
+    'assumptions.set': { actions: 'setAssumptions' },
     'view.scrub': { actions: 'scrub' },
     'view.live': { actions: 'live' },
     reset: { actions: 'reset' },

@@ -78,8 +78,8 @@ const never = (sources: readonly string[], assumption?: string): RetentionRule =
 
 /**
  * How long the push service holds a message for an offline device before dropping it (Apple:
- * apple-platform-security-imessage). The world's `queueHoldMs` and the queue records' retention
- * both read it, so the hold and how long its record is kept cannot drift apart.
+ * apple-platform-security-imessage). The queue records' retention and the queue-hold assumption's
+ * default and upper bound (assumptions.ts) all read it, so a hold never outlives its record.
  */
 export const QUEUE_HOLD_DAYS = 30;
 

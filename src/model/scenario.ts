@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assumptionsSchema } from './assumptions.ts';
 import { parseHandle } from './handles.ts';
 import { ID_PATTERN, ID_RULE } from './id.ts';
 import { LEGAL_PROCESSES, PRESET_IDS } from './policy.ts';
@@ -87,6 +88,8 @@ export const scenarioCoreSchema = z.object({
   duration: z.number().int().min(1).max(400),
   cast: castSchema,
   script: z.array(scriptStepSchema),
+  /** The modelled unknowns (assumptions.ts); any left out take their defaults. */
+  assumptions: assumptionsSchema.optional(),
 });
 
 export type ScenarioCore = z.infer<typeof scenarioCoreSchema>;

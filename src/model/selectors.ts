@@ -1,3 +1,4 @@
+import { configAssumptions, type Assumptions } from './assumptions.ts';
 import { actualEdges, everLinked, inferGraph, type ContactGraph } from './inference.ts';
 import { countHeldAt, heldAt } from './ledger.ts';
 import { legalResponse, type LegalResponse } from './legal.ts';
@@ -17,6 +18,18 @@ import { firstActionSeq, recordSpans, type RecordSpan } from './spans.ts';
 
 /** The simulated present. */
 export const selectNow = (c: SimulationContext): SimTime => c.session.world.now;
+
+/** The modelled unknowns this run plays under (assumptions.ts), in the scenario's units. */
+export const selectAssumptions = (c: SimulationContext): Assumptions => configAssumptions(c.session.world.config);
+
+/**
+ * How many records of `category` the provider has written so far, held or not (the store the site
+ * runs keeps all history): what a change of assumptions changes, whatever the retention.
+ */
+export const selectRecordsMade = (c: SimulationContext, category: Category): number => {
+  const { ledger } = c.session.world;
+  return ledger.byCategory[category].length - ledger.start[category];
+};
 
 /** The moment views show: a scrubbed past moment, or now. */
 export const selectViewAt = (c: SimulationContext): SimTime => c.viewAt ?? c.session.world.now;

@@ -1,3 +1,4 @@
+import { assumptionConfig } from './assumptions.ts';
 import type { Policy } from './policy.ts';
 import type { ScenarioCore } from './scenario.ts';
 import { scenarioCast, scenarioPolicy, stepAction } from './script.ts';
@@ -28,7 +29,8 @@ export function createSession(scenario: ScenarioCore, options: SessionOptions = 
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     duration: scenario.duration,
-    world: createWorld(scenarioCast(scenario), options.seed ?? scenario.seed, options.config, engine),
+    // The scenario's assumptions, unless the caller sets those settings itself (the panel, CLI flags).
+    world: createWorld(scenarioCast(scenario), options.seed ?? scenario.seed, { ...assumptionConfig(scenario.assumptions ?? {}), ...options.config }, engine),
     script: scenario.script.map(stepAction),
     next: 0,
   };

@@ -34,7 +34,15 @@ test.describe('devices: composer, fan-out, people', () => {
       await to(page).fill('ben@example.org');
       await to(page).press('Enter');
       await expect(lookup).toContainText('answered from the device cache: nothing recorded');
+      await expect(lookup).toContainText('Assumption: devices reuse a lookup for 24 hours');
       await expect(ledgerRows(page, 'Lookup record')).toHaveCount(1);
+      // The cache is an assumption the policy panel sets: with none, the same story plays again and both entries record.
+      const assumptions = page.locator('form[data-assumptions]');
+      await assumptions.getByRole('spinbutton', { name: /Device lookup cache/ }).fill('0');
+      await assumptions.getByRole('button', { name: 'Apply assumptions' }).click();
+      await expect(assumptions.getByRole('status')).toHaveText(/^Played again with device lookup cache: 0 hours\. Lookup records made so far: 2 \(were 1\)\.$/);
+      await expect(ledgerRows(page, 'Lookup record')).toHaveCount(2);
+      await expect(lookup).toContainText('lookup recorded');
     });
   });
 

@@ -98,6 +98,13 @@ describe('parseArgs: bad arguments give a message and exit code 2', () => {
     ['an unknown short flag', ['-s', 'x'], /unknown option -s/],
     ['a stray argument', ['--scenario', 'x', 'extra'], /unexpected argument "extra"/],
     ['a flag given twice', ['--scenario', 'x', '--scenario', 'y'], /--scenario is given twice/],
+    [
+      'a cache length out of range',
+      ['--scenario', 'x', '--lookup-cache-hours', '721'],
+      /--lookup-cache-hours must be a whole number of hours from 0 to 720, not "721"/,
+    ],
+    ['a fractional queue hold', ['--scenario', 'x', '--queue-hold-days', '2.5'], /--queue-hold-days must be a whole number of days from 1 to 30, not "2.5"/],
+    ['a switch that is not on or off', ['--scenario', 'x', '--stale-on-device-change', 'yes'], /--stale-on-device-change must be on or off, not "yes"/],
     ['a value on --journal', ['--scenario', 'x', '--journal=yes'], /--journal takes no value/],
     ['a negative seed', ['--scenario', 'x', '--seed', '-1'], /--seed must be a whole number from 0/],
     ['a fractional seed', ['--scenario', 'x', '--seed', '1.5'], /--seed must be a whole number/],
@@ -254,7 +261,30 @@ describe('JSON output', () => {
   test('held: { scenario, version, seed, policy, at, held } pretty-printed', () => {
     const text = render(options(['--scenario', 'a-number-typed', '--until', '5']));
     expect(text).toMatch(/^\{\n {2}"scenario": "a-number-typed",\n/);
-    expect(Object.keys(JSON.parse(text))).toEqual(['scenario', 'version', 'seed', 'policy', 'at', 'held']);
+    expect(Object.keys(JSON.parse(text))).toEqual(['scenario', 'version', 'seed', 'policy', 'at', 'assumptions', 'held']);
+  });
+
+  test('the header gives each assumption its value, range and reason; flags set them, and change the run', () => {
+    type Header = Record<string, { value: number | boolean; range: string; assumption: string }>;
+    const header = (argv: string[]) =>
+      JSON.parse(render(options(['--scenario', 'new-tablet', '--until', '10', ...argv]))) as { assumptions: Header; held: { category: string }[] };
+    const plain = header([]);
+    expect(Object.fromEntries(Object.entries(plain.assumptions).map(([k, v]) => [k, v.value]))).toEqual({
+      lookupCacheHours: 24,
+      queueHoldDays: 30,
+      staleOnDeviceChange: true,
+    });
+    expect(plain.assumptions['lookupCacheHours']).toMatchObject({ range: '0 to 720 hours', assumption: expect.stringMatching(/not published/) });
+    const set = header(['--lookup-cache-hours', '0', '--queue-hold-days', '7', '--stale-on-device-change', 'off']);
+    expect(Object.values(set.assumptions).map((v) => v.value)).toEqual([0, 7, false]);
+    const lookups = (out: typeof plain) => out.held.filter((r) => r.category === 'Lookup record').length;
+    expect(lookups(header(['--lookup-cache-hours', '0']))).toBeGreaterThan(lookups(plain));
+  });
+
+  test('CSV and the journal keep stdout to data: the assumptions line goes to the header callback', () => {
+    const lines: string[] = [];
+    render(options(['--scenario', 'a-number-typed', '--format', 'csv', '--lookup-cache-hours', '3']), (line) => lines.push(line));
+    expect(lines).toEqual([expect.stringMatching(/^assumptions .*device lookup cache: 3 hours; push-queue hold for offline devices: 30 days; .*: on\n$/)]);
   });
 
   test('--journal: every journal entry, with its time spelled out', () => {
@@ -337,6 +367,14 @@ describe('the real script', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^simulate: unknown option --frobnicate/);
     expect(result.stdout).toBe('');
+  });
+
+  // A process of its own, started under a loaded machine: more than the default 5 s.
+  test('the journal: the assumptions line on stderr, the JSON alone on stdout', { timeout: 30_000 }, () => {
+    const result = run('--scenario', 'a-number-typed', '--journal', '--queue-hold-days', '5');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^assumptions .*push-queue hold for offline devices: 5 days/);
+    expect(Array.isArray(JSON.parse(result.stdout))).toBe(true);
   });
 
   test('a good run: exit 0 and parseable JSON', () => {

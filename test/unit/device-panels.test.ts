@@ -183,7 +183,14 @@ describe('lookup wording', () => {
     [r({ registered: false, deviceCount: 0 }), 'sms', 'not registered: SMS', 'lookup recorded'],
     [r({ held: false }), 'registered', 'iMessage-style: registered, 3 devices', 'lookup recorded, and since expired'],
   ])('%o', (result, tone, answer, recorded) => {
-    expect(lookupLines([result], APPLE_2016)[0]).toMatchObject({ tone, answer, recorded });
+    expect(lookupLines([result], APPLE_2016, 24)[0]).toMatchObject({ tone, answer, recorded });
+  });
+
+  test('an answer from the cache carries its assumption, with the cache length in force; a recorded one does not', () => {
+    const cached = r({ cached: true, record: undefined, held: false });
+    expect(lookupLines([cached], APPLE_2016, 6)[0]!.assumption).toBe('devices reuse a lookup for 6 hours (not published; set it under Assumptions)');
+    expect(lookupLines([cached], APPLE_2016, 1)[0]!.assumption).toMatch(/for 1 hour \(/);
+    expect(lookupLines([r({})], APPLE_2016, 6)[0]!.assumption).toBeUndefined();
   });
 
   test('a policy that keeps no lookups says so instead of "recorded"', () => {
@@ -191,17 +198,17 @@ describe('lookup wording', () => {
       ...APPLE_2016,
       retention: { ...APPLE_2016.retention, lookup: { ...APPLE_2016.retention.lookup, keep: { kind: 'days' as const, days: 0 } } },
     };
-    expect(lookupLines([r({ held: false })], none)[0]!.recorded).toBe('lookup seen, not kept under this policy');
+    expect(lookupLines([r({ held: false })], none, 24)[0]!.recorded).toBe('lookup seen, not kept under this policy');
   });
 
   test('"iMessage-style" only under an Apple preset', () => {
-    expect(lookupLines([r({})], SIGNAL_LIKE)[0]!.answer).toBe('registered, 3 devices');
-    expect(lookupLines([r({ registered: false, deviceCount: 0 })], SIGNAL_LIKE)[0]!.answer).toBe('not registered: SMS');
+    expect(lookupLines([r({})], SIGNAL_LIKE, 24)[0]!.answer).toBe('registered, 3 devices');
+    expect(lookupLines([r({ registered: false, deviceCount: 0 })], SIGNAL_LIKE, 24)[0]!.answer).toBe('not registered: SMS');
   });
 
   test('composer lines only for the address typed now', () => {
     const s = sandbox({ type: 'address.entered', device: 'ana-phone', address: 'ben@example.org' });
-    const lines = (address: string, device = 'ana-phone') => lookupLines(selectComposerLookups(s.context(), device, address), APPLE_2016);
+    const lines = (address: string, device = 'ana-phone') => lookupLines(selectComposerLookups(s.context(), device, address), APPLE_2016, 24);
     expect(lines(' ben@example.org ').map((l) => l.answer)).toEqual(['iMessage-style: registered, 3 devices']);
     expect(lines('ben@example.org')[0]!.held).toBe(true);
     expect(lines('ben@example.or')).toEqual([]);

@@ -97,6 +97,13 @@ describe('scenario schema', () => {
     ],
     ['wrong type: choice as a YAML boolean', (s) => (s.prompts[0].choices[1] = true), 'prompts[0].choices[1]', /expected a choice, got boolean true/],
     ['wrong type: pause', (s) => (s.narration[0].pause = 'yes'), 'narration[0].pause', /expected true or false/],
+    [
+      'an assumption out of its range',
+      (s) => (s.assumptions = { lookupCacheHours: 1000 }),
+      'assumptions.lookupCacheHours',
+      /^a whole number of hours from 0 to 720$/,
+    ],
+    ['an assumption of the wrong kind', (s) => (s.assumptions = { staleOnDeviceChange: 'no' }), 'assumptions.staleOnDeviceChange', /^true or false$/],
     ['wrong type: minutes', (s) => (s.activity.minutes = 45), 'activity.minutes', /expected 15 \(a 15-minute classroom activity\), got number 45/],
     ['malformed narration time', (s) => (s.narration[1].at = 'Tuesday'), 'narration[1].at', /expected a time like "day 3 14:00".*got "Tuesday"/],
     [
@@ -216,6 +223,10 @@ describe('scenario schema', () => {
       message: 'expected a one-paragraph summary, got nothing (the field is missing)',
     });
     expect(issuesOf((s) => (s.sources = ['made-up-2020']), generic)[0]!.message).toMatch(/there is no "made-up-2020"/);
+    expect(issuesOf((s) => (s.assumptions = { queueHoldDays: 90 }), generic)).toContainEqual({
+      path: 'assumptions.queueHoldDays',
+      message: 'a whole number of days from 1 to 30',
+    });
   });
 
   test('a value of the wrong type gets one message, not a second one about its length', () => {

@@ -28,9 +28,11 @@ export function startCall(world: WorldState, deviceId: string, to: string, answe
       fields: { callerHandle, callerIp: caller.ip, calleeHandle },
     });
     keepNewest(caller.calls, { at: world.now, direction: 'outgoing', peer: calleeHandle, answered }, world.config.deviceHistory);
-    for (const id of world.directory[calleeHandle]!.devices) {
+    // The devices the caller's lookup lists: the directory's now, unless a cached answer is trusted (staleOnDeviceChange off).
+    for (const id of caller.cache[calleeHandle]!.devices) {
       const callee = deviceOf(world, id);
-      if (callee.online) keepNewest(callee.calls, { at: world.now, direction: 'incoming', peer: callerHandle, answered }, world.config.deviceHistory);
+      if (callee.online && callee.registered)
+        keepNewest(callee.calls, { at: world.now, direction: 'incoming', peer: callerHandle, answered }, world.config.deviceHistory);
     }
     notes?.push(`call invitation recorded: ${callerHandle} → ${calleeHandle} (${answered ? 'answered' : 'not answered'}; the record does not say)`);
     return;

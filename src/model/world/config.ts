@@ -1,11 +1,11 @@
+import { assumptionConfig, DEFAULT_ASSUMPTIONS } from '../assumptions.ts';
 import { realCrypto } from '../crypto.ts';
-import { APPLE_2016, QUEUE_HOLD_DAYS } from '../policy.ts';
-import { DAY, HOUR } from '../time.ts';
+import { APPLE_2016 } from '../policy.ts';
 import type { Engine, WorldConfig } from './types.ts';
 
 export const DEFAULT_CONFIG: WorldConfig = {
-  lookupCacheMs: 24 * HOUR,
-  queueHoldMs: QUEUE_HOLD_DAYS * DAY,
+  // The modelled unknowns take their defaults from the assumptions table (assumptions.ts).
+  ...(assumptionConfig(DEFAULT_ASSUMPTIONS) as Pick<WorldConfig, 'lookupCacheMs' | 'queueHoldMs' | 'staleOnDeviceChange'>),
   scrubWindowMs: null,
   journal: true,
   deviceHistory: null,

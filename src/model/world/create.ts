@@ -16,7 +16,8 @@ export function createWorld(cast: Cast, seed: number, config: Partial<WorldConfi
     seed,
     rng: new SeededRandom(seed).state(),
     config: { ...DEFAULT_CONFIG, ...config },
-    networks: Object.fromEntries(cast.networks.map((n) => [n.id, n])),
+    // Copies: a network's drawn IP is written into it, and the cast must not carry it into the next run (reset, replay).
+    networks: Object.fromEntries(cast.networks.map((n) => [n.id, { ...n }])),
     people: {},
     handleOwner: {},
     devices: {},

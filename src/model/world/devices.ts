@@ -69,7 +69,7 @@ export function addDevice(world: WorldState, rng: SeededRandom, engine: Engine, 
     if (entry.devices.length === 0 && !hasAccountRecord(world, handle)) {
       append(world.ledger, { category: 'account', recordedAt: world.now, handles: [handle], fields: { handle, registeredAt: world.now } });
     }
-    entry.devices.push(device.id);
+    entry.devices = [...entry.devices, device.id];
     entry.version++;
     append(world.ledger, {
       category: 'registration',

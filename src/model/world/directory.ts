@@ -1,5 +1,6 @@
 import { normaliseHandle, parseHandle } from '../handles.ts';
 import { append } from '../ledger.ts';
+import { HOUR } from '../time.ts';
 import { device as deviceOf, ownerHandle } from './access.ts';
 import type { ContactSpec, DeviceState, LookupResult, Notes, WorldState } from './types.ts';
 
@@ -41,9 +42,11 @@ function contactIndex(contacts: readonly ContactSpec[]): Map<string, Resolved> {
 
 /**
  * The device needs the keys and push tokens for `handle`. A fresh cache entry answers without
- * asking; otherwise the key directory answers and writes a lookup record. A cache entry older
- * than the directory's version is stale (assumption: the provider tells the sender that the
- * recipient's devices changed), so fan-out always matches the directory.
+ * asking; otherwise the key directory answers and writes a lookup record. How long an entry stays
+ * fresh is the `lookupCacheMs` assumption. When `requireCurrent` (a send or a call) and the
+ * `staleOnDeviceChange` assumption holds, an entry older than the directory's version is stale
+ * too (the provider tells the sender that the recipient's devices changed), so fan-out matches
+ * the directory; without it, fan-out goes to the devices the cache lists.
  *
  * Returns the seq of the lookup record written, or -1 when the cache answered. Either way
  * `device.cache[handle]` then holds the answer. No result object: senders call this once per
@@ -53,8 +56,14 @@ export function consultDirectory(world: WorldState, device: DeviceState, handle:
   const entry = world.directory[handle];
   const version = entry?.version ?? 0;
   const cached = device.cache[handle];
-  if (cached !== undefined && world.now - cached.at < world.config.lookupCacheMs && (!requireCurrent || cached.version === version)) return -1;
-  const deviceCount = entry?.devices.length ?? 0;
+  if (
+    cached !== undefined &&
+    world.now - cached.at < world.config.lookupCacheMs &&
+    (!requireCurrent || !world.config.staleOnDeviceChange || cached.version === version)
+  )
+    return -1;
+  const devices = entry?.devices ?? NO_DEVICES;
+  const deviceCount = devices.length;
   const requesterHandle = ownerHandle(world, device);
   const record = append(world.ledger, {
     category: 'lookup',
@@ -68,9 +77,12 @@ export function consultDirectory(world: WorldState, device: DeviceState, handle:
     cached.version = version;
     cached.registered = deviceCount > 0;
     cached.deviceCount = deviceCount;
-  } else device.cache[handle] = { at: world.now, version, registered: deviceCount > 0, deviceCount };
+    cached.devices = devices;
+  } else device.cache[handle] = { at: world.now, version, registered: deviceCount > 0, deviceCount, devices };
   return record.seq;
 }
+
+const NO_DEVICES: readonly string[] = Object.freeze([]);
 
 /** Whether `handle` is registered, as the device last heard from the key directory (after `consultDirectory`). */
 export function cachedRegistered(device: DeviceState, handle: string): boolean {
@@ -97,8 +109,14 @@ export function enterAddress(world: WorldState, deviceId: string, address: strin
   for (const r of results) {
     notes?.push(
       r.cached
-        ? `lookup of ${r.handle} answered from the device cache: nothing recorded`
+        ? `lookup of ${r.handle} answered from the device cache: nothing recorded (assumption: a lookup is cached ${cacheWords(world)})`
         : `lookup recorded: ${ownerHandle(world, device)} looked up ${r.handle} (${r.registered ? `${r.deviceCount} device${r.deviceCount === 1 ? '' : 's'}` : 'not registered: SMS'})`,
     );
   }
+}
+
+/** The cache assumption in the words of a journal note. */
+function cacheWords(world: WorldState): string {
+  const hours = world.config.lookupCacheMs / HOUR;
+  return `for ${hours} hour${hours === 1 ? '' : 's'}`;
 }

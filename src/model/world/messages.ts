@@ -31,7 +31,7 @@ export function sendMessage(world: WorldState, rng: SeededRandom, engine: Engine
   const toHandles = recipientHandles(world, deviceId, to, notes);
   const messageId = `m${++world.messageCount}`;
   const targets: string[] = [];
-  const sms = targetDevices(world, sender, toHandles, targets);
+  const sms = targetDevices(world, sender, toHandles, targets, notes);
   const message: DeviceMessage = { id: messageId, at: world.now, direction: 'sent', fromHandle, toHandles, text };
   keepNewest(sender.messages, message, world.config.deviceHistory);
   const fanout = recordOutgoing(sender, messageId, world.now, toHandles, sms, targets.length);
@@ -62,12 +62,15 @@ function recipientHandles(world: WorldState, deviceId: string, to: readonly stri
 }
 
 /**
- * Adds to `targets` the devices that get a ciphertext, each once: every registered device of every
- * registered recipient (as the key directory answers now), then the sender's other devices.
- * Returns the handles that are not registered, which get SMS instead. (`targets` is passed in, not
- * returned with the SMS list, so a message allocates no result object.)
+ * Adds to `targets` the devices that get a ciphertext, each once: every device the sender's
+ * lookup lists for every registered recipient, then the sender's other devices. Under the
+ * `staleOnDeviceChange` assumption that lookup is the directory's answer now; without it, a cached
+ * answer can list a device since removed (the push service no longer has its token, so it is
+ * skipped) and miss one since added (noted). Returns the handles that are not registered, which
+ * get SMS instead. (`targets` is passed in, not returned with the SMS list, so a message
+ * allocates no result object.)
  */
-function targetDevices(world: WorldState, sender: DeviceState, toHandles: readonly string[], targets: string[]): readonly string[] {
+function targetDevices(world: WorldState, sender: DeviceState, toHandles: readonly string[], targets: string[], notes: Notes): readonly string[] {
   let sms: readonly string[] = NO_HANDLES;
   for (const handle of toHandles) {
     consultDirectory(world, sender, handle, true);
@@ -75,13 +78,23 @@ function targetDevices(world: WorldState, sender: DeviceState, toHandles: readon
       sms = [...sms, handle];
       continue;
     }
-    for (const id of world.directory[handle]!.devices) if (!targets.includes(id) && id !== sender.id) targets.push(id);
+    const listed = sender.cache[handle]!.devices;
+    for (const id of listed) if (!targets.includes(id) && id !== sender.id && deviceOf(world, id).registered) targets.push(id);
+    if (!world.config.staleOnDeviceChange) noteMissed(world, handle, listed, notes);
   }
   // The sender's other devices get their own copy, so the conversation shows everywhere.
   for (const id of person(world, sender.owner).devices) {
     if (id !== sender.id && deviceOf(world, id).registered && !targets.includes(id)) targets.push(id);
   }
   return sms;
+}
+
+/** Notes the devices of `handle` that a cached lookup did not list, so they get nothing. */
+function noteMissed(world: WorldState, handle: string, listed: readonly string[], notes: Notes): void {
+  const missed = world.directory[handle]?.devices.filter((id) => !listed.includes(id)) ?? [];
+  if (missed.length === 0) return;
+  const labels = missed.map((id) => deviceOf(world, id).label).join(', ');
+  notes?.push(`sent from a cached lookup of ${handle}: ${labels} got nothing (assumption: a cached lookup does not go stale when devices change)`);
 }
 
 /**

@@ -113,6 +113,8 @@ export interface CacheEntry {
   version: number;
   registered: boolean;
   deviceCount: number;
+  /** The devices the key directory listed then: the directory's own list, never changed once made. */
+  devices: readonly string[];
 }
 
 export interface DeviceState {
@@ -147,8 +149,11 @@ export interface PersonState {
 }
 
 export interface DirectoryEntry {
-  /** Registered devices under this handle, in registration order. */
-  devices: string[];
+  /**
+   * Registered devices under this handle, in registration order. Replaced, never changed in place,
+   * so a device's cache can keep the list it was given without copying it.
+   */
+  devices: readonly string[];
   /** Bumped on every change, so a sender's cache can tell it is stale. */
   version: number;
 }
@@ -185,10 +190,12 @@ export interface JournalEntry {
 }
 
 export interface WorldConfig {
-  /** Assumption: how long a device trusts a lookup before asking again. Not published. */
+  /** Assumption (assumptions.ts): how long a device trusts a lookup before asking again. Not published. */
   lookupCacheMs: number;
-  /** How long the push service holds a message for an offline device (default: QUEUE_HOLD_DAYS, per Apple). */
+  /** Assumption (assumptions.ts): how long the push service holds a message for an offline device; Apple says 30 days. */
   queueHoldMs: number;
+  /** Assumption (assumptions.ts): a cached lookup is stale once the looked-up person's devices change. */
+  staleOnDeviceChange: boolean;
   /**
    * How far back views may scrub; null keeps all history (the site), a number bounds memory
    * (benchmarks). Null rather than Infinity, because the world must survive JSON.

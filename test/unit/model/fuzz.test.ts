@@ -28,7 +28,7 @@ import { castScenario } from './fixtures.ts';
 
 /**
  * Issue #7: 1,000 random valid sequences of everything a page can send the simulation actor
- * (reader actions, time, policy, compare, backup, view, reset) never throw, never put the actor
+ * (reader actions, time, policy, compare, backup, assumptions, view, reset) never throw, never put the actor
  * in an error state, and leave every selector a panel calls answerable, then survive a save and
  * restore. The 1,000 runs use metadata-only crypto (as the benches do), which keeps them to seconds;
  * 100 more run the real P-256 + AES-GCM crypto the page uses (about 30 ms a sequence).
@@ -61,6 +61,15 @@ const controlArb: fc.Arbitrary<SimulationEvent> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.constantFrom('off', 'standard', 'adp').map((mode) => ({ type: 'backup.set' as const, mode: mode as SimulationContext['backupMode'] })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record(
+        { lookupCacheHours: fc.integer({ min: 0, max: 720 }), queueHoldDays: fc.integer({ min: 1, max: 30 }), staleOnDeviceChange: fc.boolean() },
+        { requiredKeys: [] },
+      )
+      .map((assumptions) => ({ type: 'assumptions.set' as const, assumptions })),
   },
   { weight: 2, arbitrary: momentArb.map((t) => ({ type: 'view.scrub' as const, t })) },
   { weight: 1, arbitrary: fc.constant({ type: 'view.live' as const }) },
@@ -101,6 +110,8 @@ function runSequence(input: SimulationInput, events: SimulationEvent[]): void {
     const c = snapshot.context;
     // Time never goes back (a reset starts again at 0), never passes the end, and views stay inside it.
     if (event.type !== 'reset') expect(c.session.world.now).toBeGreaterThanOrEqual(Math.max(0, last));
+    // Playing the story again under other assumptions comes back to the same moment.
+    if (event.type === 'assumptions.set') expect(c.session.world.now).toBe(Math.max(0, last));
     expect(c.session.world.now).toBeLessThanOrEqual(sessionEnd(c.session));
     if (c.viewAt !== undefined) expect(c.viewAt).toBeLessThanOrEqual(c.session.world.now);
     last = c.session.world.now;

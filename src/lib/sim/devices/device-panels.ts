@@ -17,6 +17,8 @@ export interface LookupLine {
   answer: string;
   recorded: string;
   cached: boolean;
+  /** For an answer from the cache: the assumption that made it one (how long a lookup is cached). */
+  assumption?: string;
   /** The lookup record is on the provider's servers at the moment viewed. */
   held: boolean;
 }
@@ -25,7 +27,7 @@ export interface LookupLine {
  * The words for each lookup the composer made: what the key directory answered, and whether it
  * was recorded. "iMessage-style" only under an Apple preset (DESIGN, habit 13).
  */
-export function lookupLines(results: readonly ComposerLookup[], policy: Pick<Policy, 'provider' | 'retention'>): LookupLine[] {
+export function lookupLines(results: readonly ComposerLookup[], policy: Pick<Policy, 'provider' | 'retention'>, cacheHours: number): LookupLine[] {
   const service = isApplePreset(policy) ? 'iMessage-style: ' : '';
   const keep = policy.retention.lookup.keep;
   const kept = keep.kind !== 'days' || keep.days > 0;
@@ -43,6 +45,9 @@ export function lookupLines(results: readonly ComposerLookup[], policy: Pick<Pol
     answer: r.registered ? `${service}registered, ${r.deviceCount} device${r.deviceCount === 1 ? '' : 's'}` : 'not registered: SMS',
     recorded: recorded(r),
     cached: r.cached,
+    ...(r.cached
+      ? { assumption: `devices reuse a lookup for ${cacheHours} hour${cacheHours === 1 ? '' : 's'} (not published; set it under Assumptions)` }
+      : {}),
     held: r.held,
   }));
 }
