@@ -83,6 +83,8 @@ const READER_ACTIONS: ReaderAction['type'][] = [
   'device.online',
   'device.network',
   'legal.request',
+  'preservation.requested',
+  'preservation.renewed',
 ];
 
 function initialContext(input: SimulationInput): SimulationContext {
