@@ -29,6 +29,7 @@ import {
 } from '../../../src/model/index.ts';
 import { HANDLES, stepArb, type Step } from './arbitraries.ts';
 import { castScenario } from './fixtures.ts';
+import { ScenarioError } from '../../../src/model/index.ts';
 
 const ANA = '+15550100100';
 const BEN = 'ben@example.org';
@@ -239,5 +240,59 @@ describe('preservation request statechart', () => {
     ['renewed, lapsed after 180 days', { ...p, renewedAt: 80 * DAY }, 185 * DAY, 'lapsed'],
   ] as const)('%s', (_d, request, at, stage) => {
     expect(preservationStage(ANA, request, at)).toBe(stage);
+  });
+});
+
+describe('preservation steps in scenario files', () => {
+  const withScript = (script: unknown[]) => () => castScenario({ script, duration: 200 } as never);
+  const message = (script: unknown[]): string => {
+    try {
+      withScript(script)();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      return (e as Error).message;
+    }
+    throw new Error('expected a ScenarioError');
+  };
+
+  test('a request, then its one renewal within 90 days, is a valid script', () => {
+    expect(
+      withScript([
+        { at: 'day 2', do: 'preservation-request', target: '+1 555 010 0100' },
+        { at: 'day 80', do: 'renew-preservation', target: '+15550100100' },
+      ]),
+    ).not.toThrow();
+  });
+
+  test.each([
+    ['a target that is no handle', [{ at: 'day 2', do: 'preservation-request', target: 'Ana' }], 'script[0].target: a phone number in international form'],
+    ['a renewal with no request', [{ at: 'day 2', do: 'renew-preservation', target: ANA }], 'script[0].target: a target with a preservation request in force'],
+    [
+      'a renewal after the lapse',
+      [
+        { at: 'day 1', do: 'preservation-request', target: ANA },
+        { at: 'day 95', do: 'renew-preservation', target: ANA },
+      ],
+      'script[1].target: a target with a preservation request in force',
+    ],
+    [
+      'a second renewal',
+      [
+        { at: 'day 1', do: 'preservation-request', target: ANA },
+        { at: 'day 2', do: 'renew-preservation', target: ANA },
+        { at: 'day 3', do: 'renew-preservation', target: ANA },
+      ],
+      'script[2].do: at most one renew-preservation per request',
+    ],
+    [
+      'a second request while one is in force',
+      [
+        { at: 'day 1', do: 'preservation-request', target: ANA },
+        { at: 'day 2', do: 'preservation-request', target: ANA },
+      ],
+      'script[1].do: renew-preservation: a preservation request for +15550100100 is still in force',
+    ],
+  ])('%s is rejected, naming the field', (_d, script, expected) => {
+    expect(message(script)).toContain(expected);
   });
 });
