@@ -53,7 +53,8 @@ export function markLabel(span: RecordSpan, over: boolean, reach: LegalReach | u
   let label = spanLabel(span, over);
   if (reach?.produced.has(span.seq)) label += `; produced to the ${LEGAL_PROCESS_LABELS[reach.process].toLowerCase()}`;
   if (reach?.gone.has(span.seq)) label += '; already gone when the request was served';
-  if (span.ownEndsAt !== undefined) label += `; its own retention ${over ? 'ended' : 'ends'} ${expiryDay(span.ownEndsAt)}`;
+  // Timeless on purpose: a mark's label changes only when its state does (see spanLabel).
+  if (span.ownEndsAt !== undefined) label += `; its own retention: ${expiryDay(span.ownEndsAt)}`;
   return label;
 }
 

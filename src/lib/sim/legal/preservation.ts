@@ -12,10 +12,9 @@ export function preservationStatus(answer: PreservationAnswer): string {
   const served = `Sent ${formatSimTime(request.servedAt)}`;
   if (stage === 'lapsed') return `${served}; it lapsed on Day ${dayOf(lapsesAt)}, and its records expire by their own clock again.`;
   const renewed = stage === 'renewed' && request.renewedAt !== undefined ? `, renewed ${formatSimTime(request.renewedAt)}` : '';
+  const n = keptPastRetention;
   const kept =
-    keptPastRetention === 0
-      ? 'none is past its retention yet'
-      : `${keptPastRetention} ${keptPastRetention === 1 ? 'is' : 'are'} past ${keptPastRetention === 1 ? 'its' : 'their'} retention`;
+    n === 0 ? 'none of them kept longer than its retention' : `${n} record${n === 1 ? '' : 's'} kept longer than ${n === 1 ? 'its' : 'their'} retention`;
   return `${served}${renewed}: the target's records are preserved until Day ${dayOf(lapsesAt)} (${kept}).`;
 }
 
