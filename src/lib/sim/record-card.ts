@@ -15,6 +15,7 @@ import { heldRow } from '../held-rows.ts';
 import { withBase } from '../site.ts';
 import { expiryDay } from './format.ts';
 import { retentionWords } from './legal/policy.ts';
+import { isApplePreset } from './legal/provider.ts';
 import { sourceLabel } from './legal/source-labels.ts';
 import { CATEGORY_NOTES, CATEGORY_PLURALS, glossFor, isHandleField } from './record-glossary.ts';
 
@@ -182,7 +183,7 @@ export function recordCard(span: RecordSpan, policy: Policy, at: SimTime, names?
   const dayOnly = rule.keep.kind === 'latest';
   // A record a preservation request keeps cites the statute, and carries the model's assumption about later records.
   const preserved = span.preservedUntil !== undefined;
-  const ids = preserved ? [...rule.sources, 'usc-18-2703', 'apple-lpg-preservation'] : rule.sources;
+  const ids = preserved ? [...rule.sources, 'usc-18-2703', ...(isApplePreset(policy) ? ['apple-lpg-preservation'] : [])] : rule.sources;
   const sources = ids.map((id) => ({ id, label: sourceLabel(id), href: withBase(`sources/#${id}`) }));
   const assumption = preserved
     ? [rule.assumption, `Preservation: ${PRESERVATION_ASSUMPTION}`].filter(Boolean).join(' ')
