@@ -14,10 +14,11 @@ import {
   PRESET_IDS,
   ScenarioError,
   formatSimTime,
-  heldAt,
+  heldAtWith,
   isId,
   parseScenario,
   presetById,
+  preservedUntil,
   toHeldRecord,
   runScenario,
   scenarioPolicy,
@@ -253,8 +254,11 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   const at = options.until === undefined ? scenario.duration * DAY : Math.round(options.until * DAY);
   const config = assumptionConfig(options.assumptions ?? {});
   const session = runScenario(scenario, { seed, until: at, policies: [policy], config });
-  const records = heldAt(session.world.ledger, policy, at);
-  const held = CATEGORIES.flatMap((category) => records[category].map((o) => heldRow(toHeldRecord(o, policy), policy)));
+  // What a preservation request keeps is held too, and its row says until when (see heldRow).
+  const { ledger, preservations } = session.world;
+  const records = heldAtWith(ledger, policy, at, preservations);
+  const preserved = preservedUntil(ledger, policy, preservations, at);
+  const held = CATEGORIES.flatMap((category) => records[category].map((o) => heldRow(toHeldRecord(o, policy, preserved.get(o.seq)), policy)));
   // Oldest first, as a history reads: seq increases with time.
   held.sort((a, b) => a.seq - b.seq);
   return { scenario, seed, policy, at, journal: session.world.journal, held, assumptions: configAssumptions(session.world.config) };

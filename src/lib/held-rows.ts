@@ -10,7 +10,10 @@ export interface HeldRow {
   category: Category;
   /** "Day 12, 14:00", or "Day 12" where the policy keeps only the date. */
   recorded: string;
-  /** "Day 42, 14:00", or "never" for records kept for ever (or until a newer one replaces them). */
+  /**
+   * "Day 42, 14:00", or "never" for records kept for ever (or until a newer one replaces them); for
+   * a record a preservation request keeps past its retention, "Day 95, 12:00 (preserved; its retention: Day 29, 21:00)".
+   */
   expires: string;
   /** Only the fields the policy keeps; times as "Day N, HH:MM". */
   fields: Record<string, string | number>;
@@ -39,9 +42,14 @@ export function heldRow(record: HeldRecord, policy?: Policy): HeldRow {
     seq: record.seq,
     category: record.category,
     recorded: dayOnly ? `Day ${dayOf(record.recordedAt)}` : formatSimTime(record.recordedAt),
-    expires: Number.isFinite(record.expiresAt) ? formatSimTime(record.expiresAt) : 'never',
+    expires: expires(record),
     fields,
   };
+}
+
+function expires(record: HeldRecord): string {
+  const own = Number.isFinite(record.expiresAt) ? formatSimTime(record.expiresAt) : 'never';
+  return record.preservedUntil === undefined ? own : `${formatSimTime(record.preservedUntil)} (preserved; its retention: ${own})`;
 }
 
 /** Rows as CSV: the header, then one line per row with every field column, empty where not kept. */

@@ -2,7 +2,8 @@ import type { Crypto } from './crypto.ts';
 import { deviceChart, type DeviceChartState } from './device-machine.ts';
 import { engineFor, type SimulationContext } from './machine.ts';
 import type { SimTime } from './time.ts';
-import { heldByRetention, heldInCategory } from './ledger.ts';
+import { heldByRetention } from './ledger.ts';
+import { heldInCategoryWith, inForce } from './preservation.ts';
 import type { LedgerRecord } from './records.ts';
 import { selectViewAt } from './selectors.ts';
 import { resolveAddress, type DeviceState, type FanoutEntry, type LookupResult, type WorldState } from './world/index.ts';
@@ -136,7 +137,9 @@ export function selectComposerLookups(c: SimulationContext, deviceId: string, ad
 function lookupHeld(c: SimulationContext, seq: number): boolean {
   const { ledger } = c.session.world;
   const at = selectViewAt(c);
-  if (c.policy.retention.lookup.keep.kind === 'latest') return heldInCategory(ledger, c.policy, 'lookup', at).some((o) => o.seq === seq);
+  const { preservations } = c.session.world;
+  if (c.policy.retention.lookup.keep.kind === 'latest' || preservations.some((p) => inForce(p, at)))
+    return heldInCategoryWith(ledger, c.policy, 'lookup', at, preservations).some((o) => o.seq === seq);
   const list = ledger.byCategory.lookup;
   let lo = ledger.start.lookup;
   let hi = list.length;

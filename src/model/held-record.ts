@@ -13,10 +13,15 @@ export interface HeldRecord {
   fields: Record<string, string | number>;
   /** Every handle the record names, kept or not, for searching. */
   handles: readonly string[];
+  /**
+   * Present when a preservation request in force keeps the record past its own clock: the moment
+   * the request lapses (after which the record expires by its own clock, or at once if that has run out).
+   */
+  preservedUntil?: SimTime;
 }
 
 /** Projects a ledger record through a policy: the fields it keeps, the precision it keeps. */
-export function toHeldRecord(o: LedgerRecord, policy: Policy): HeldRecord {
+export function toHeldRecord(o: LedgerRecord, policy: Policy, preservedUntil?: SimTime): HeldRecord {
   const rule = policy.retention[o.category];
   const fields: Record<string, string | number> = {};
   const source = o.fields as unknown as Record<string, string | number | undefined>;
@@ -32,5 +37,7 @@ export function toHeldRecord(o: LedgerRecord, policy: Policy): HeldRecord {
     expiresAt: retentionEnd(policy, o.category, o.recordedAt),
     fields,
     handles: o.handles,
+    // Added only when present, so a run without preservation requests projects exactly as before.
+    ...(preservedUntil === undefined ? {} : { preservedUntil }),
   };
 }

@@ -56,10 +56,31 @@ export type {
   SentBy,
   ConversationItem,
 } from './device-selectors.ts';
-export { legalRequestMachine, legalRequestStage } from './legal-request-machine.ts';
-export type { LegalRequestContext, LegalRequestEvent, LegalRequestInput, LegalRequestStage } from './legal-request-machine.ts';
-export { selectLegalRequest, selectLegalReach, lastServedAt } from './legal-request-selectors.ts';
-export type { LegalRequestAnswer, LegalReach } from './legal-request-selectors.ts';
+export { legalRequestMachine, legalRequestStage, preservationRequestMachine, preservationStage } from './legal-request-machine.ts';
+export type {
+  LegalRequestContext,
+  LegalRequestEvent,
+  LegalRequestInput,
+  LegalRequestStage,
+  PreservationRequestContext,
+  PreservationRequestEvent,
+  PreservationStage,
+} from './legal-request-machine.ts';
+export { selectLegalRequest, selectLegalReach, selectPreservation, lastServedAt } from './legal-request-selectors.ts';
+export type { LegalRequestAnswer, LegalReach, PreservationAnswer } from './legal-request-selectors.ts';
+export {
+  PRESERVATION_DAYS,
+  PRESERVATION_ASSUMPTION,
+  lapsesAt,
+  inForce,
+  frozenBy,
+  heldAtWith,
+  heldInCategoryWith,
+  countHeldAtWith,
+  preservedUntil,
+  keepForPreservation,
+} from './preservation.ts';
+export type { Preservation } from './preservation.ts';
 export {
   ASSUMPTIONS,
   DEFAULT_ASSUMPTIONS,

@@ -135,10 +135,18 @@ function latestPerHandle(list: readonly LedgerRecord[], from: number, end: numbe
 
 /**
  * Forgets what no query needs any more: records whose retention under every policy in
- * `policies` ended more than `scrubWindowMs` before `now`, and ended queue items likewise.
+ * `policies` ended more than `scrubWindowMs` before `now`, and ended queue items likewise; never a
+ * record a preservation request may still need (`keepUntil`).
  * With a finite window the live store is bounded by retention, not by elapsed time.
  */
-export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime, scrubWindowMs: number | null): void {
+export function prune(
+  ledger: Ledger,
+  policies: readonly Policy[],
+  now: SimTime,
+  scrubWindowMs: number | null,
+  /** The latest moment a preservation request may still need a record (see preservation.ts). */
+  keepUntil?: (o: LedgerRecord) => SimTime,
+): void {
   if (scrubWindowMs === null) return;
   for (const category of CATEGORIES) {
     const list = ledger.byCategory[category];
@@ -149,6 +157,7 @@ export function prune(ledger: Ledger, policies: readonly Policy[], now: SimTime,
       const ended = o.endedAt ?? Number.POSITIVE_INFINITY;
       let lastNeeded = Number.NEGATIVE_INFINITY;
       for (const p of policies) lastNeeded = Math.max(lastNeeded, Math.min(ended, retentionEnd(p, category, o.recordedAt)));
+      if (keepUntil) lastNeeded = Math.max(lastNeeded, Math.min(ended, keepUntil(o)));
       if (lastNeeded + scrubWindowMs > now) break;
       start++;
     }

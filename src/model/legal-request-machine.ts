@@ -1,5 +1,6 @@
 import { assertEvent, assign, initialTransition, setup, transition } from 'xstate';
 import type { LegalProcess } from './policy.ts';
+import { lapsesAt, type Preservation } from './preservation.ts';
 import type { SimTime } from './time.ts';
 
 /**
@@ -70,7 +71,6 @@ export const legalRequestMachine = setup({
     collecting: {
       on: { 'time.passed': { guard: 'collectionEnded', target: 'produced' } },
     },
-    // A preservation request (a later issue) will add a `preserved` state beside `drafted`: records frozen, not yet produced.
     produced: { type: 'final' },
   },
 });
@@ -85,4 +85,103 @@ export function legalRequestStage(input: LegalRequestInput, servedAt: SimTime | 
     [snapshot] = transition(legalRequestMachine, snapshot, { type: 'time.passed', at });
   }
   return snapshot.value as LegalRequestStage;
+}
+
+/**
+ * A preservation request's life (18 U.S.C. §2703(f)), its own kind of request beside the orders
+ * above: drafted, then in force (its records frozen, nothing produced), renewed at most once while
+ * in force, and lapsed 90 days after service (180 if renewed). An order served later produces what
+ * it froze; the world keeps the bookkeeping (`world.preservations`), this chart says the stage.
+ */
+export interface PreservationRequestContext {
+  /** A normalised handle. */
+  target: string;
+  servedAt: SimTime | undefined;
+  renewedAt: SimTime | undefined;
+}
+
+export type PreservationRequestEvent =
+  | { type: 'draft.changed'; target: string }
+  | { type: 'preservation.served'; at: SimTime }
+  | { type: 'preservation.renewed'; at: SimTime }
+  | { type: 'time.passed'; at: SimTime };
+
+const asPreservation = (c: PreservationRequestContext): Preservation => ({
+  target: c.target,
+  servedAt: c.servedAt ?? 0,
+  ...(c.renewedAt === undefined ? {} : { renewedAt: c.renewedAt }),
+});
+
+export const preservationRequestMachine = setup({
+  types: {
+    context: {} as PreservationRequestContext,
+    input: {} as { target: string },
+    events: {} as PreservationRequestEvent,
+  },
+  guards: {
+    /** A renewal extends a request only while it is still in force. */
+    stillInForce: ({ context, event }) => {
+      assertEvent(event, 'preservation.renewed');
+      return event.at < lapsesAt(asPreservation(context));
+    },
+    hasLapsed: ({ context, event }) => {
+      assertEvent(event, 'time.passed');
+      return event.at >= lapsesAt(asPreservation(context));
+    },
+  },
+  actions: {
+    changeTarget: assign(({ event }) => {
+      assertEvent(event, 'draft.changed');
+      return { target: event.target };
+    }),
+    recordPreservation: assign(({ event }) => {
+      assertEvent(event, 'preservation.served');
+      return { servedAt: event.at, renewedAt: undefined };
+    }),
+    recordRenewal: assign(({ event }) => {
+      assertEvent(event, 'preservation.renewed');
+      return { renewedAt: event.at };
+    }),
+  },
+}).createMachine({
+  id: 'preservationRequest',
+  context: ({ input }) => ({ target: input.target, servedAt: undefined, renewedAt: undefined }),
+  initial: 'drafted',
+  states: {
+    drafted: {
+      on: {
+        'draft.changed': { target: 'drafted', actions: 'changeTarget' },
+        'preservation.served': { target: 'preserved', actions: 'recordPreservation' },
+      },
+    },
+    // Records frozen. The one renewal is the only way on to `renewed`; `renewed` accepts none.
+    preserved: {
+      on: {
+        'preservation.renewed': { guard: 'stillInForce', target: 'renewed', actions: 'recordRenewal' },
+        'time.passed': { guard: 'hasLapsed', target: 'lapsed' },
+      },
+    },
+    renewed: {
+      on: { 'time.passed': { guard: 'hasLapsed', target: 'lapsed' } },
+    },
+    // Its records expire by their own clock again; a new request may be served.
+    lapsed: {
+      on: { 'preservation.served': { target: 'preserved', actions: 'recordPreservation' } },
+    },
+  },
+});
+
+export type PreservationStage = 'drafted' | 'preserved' | 'renewed' | 'lapsed';
+
+/** The chart's stage for the preservation request `p` (if one was served), seen at `at`. */
+export function preservationStage(target: string, p: Preservation | undefined, at: SimTime): PreservationStage {
+  let [snapshot] = initialTransition(preservationRequestMachine, { target });
+  if (p === undefined || p.servedAt > at) return 'drafted';
+  [snapshot] = transition(preservationRequestMachine, snapshot, { type: 'preservation.served', at: p.servedAt });
+  if (p.renewedAt !== undefined && p.renewedAt <= at) {
+    [snapshot] = transition(preservationRequestMachine, snapshot, { type: 'time.passed', at: p.renewedAt });
+    [snapshot] = transition(preservationRequestMachine, snapshot, { type: 'preservation.renewed', at: p.renewedAt });
+  }
+  [snapshot] = transition(preservationRequestMachine, snapshot, { type: 'time.passed', at });
+  return snapshot.value as PreservationStage;
 }

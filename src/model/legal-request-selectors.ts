@@ -1,4 +1,5 @@
-import { legalRequestStage, type LegalRequestStage } from './legal-request-machine.ts';
+import { legalRequestStage, preservationStage, type LegalRequestStage, type PreservationStage } from './legal-request-machine.ts';
+import { lapsesAt, preservedUntil, type Preservation } from './preservation.ts';
 import type { SimulationContext } from './machine.ts';
 import type { LegalProcess } from './policy.ts';
 import type { Category } from './records.ts';
@@ -74,4 +75,37 @@ export function selectLegalReach(c: SimulationContext): LegalReach | undefined {
     produced: new Set(produced.map((p) => p.seq)),
     gone: new Set(response.noLongerHeld.map((g) => g.seq)),
   };
+}
+
+/** A preservation request for `target` as the legal panel shows it at the moment viewed. */
+export interface PreservationAnswer {
+  stage: PreservationStage;
+  /** The latest request for the target served by then, if any. */
+  request: Preservation | undefined;
+  /** When it lapses, as known at the moment viewed (a later renewal is not known yet). */
+  lapsesAt: SimTime | undefined;
+  /** How many records it keeps past their own clock at the moment viewed. */
+  keptPastRetention: number;
+}
+
+export function selectPreservation(c: SimulationContext, target: string): PreservationAnswer {
+  const at = selectViewAt(c);
+  const { ledger, preservations } = c.session.world;
+  let request: Preservation | undefined;
+  for (const p of preservations) if (p.target === target && p.servedAt <= at) request = p;
+  const stage = preservationStage(target, request, at);
+  // Only this request's own records count: the ones a request for another handle keeps are its own.
+  const kept = request && stage !== 'lapsed' ? preservedUntil(ledger, c.policy, [request], at) : new Map<number, SimTime>();
+  let keptPastRetention = 0;
+  for (const seq of kept.keys()) if (heldSeqAt(c, seq, at)) keptPastRetention++;
+  return { stage, request, lapsesAt: request ? lapsesAt(request, at) : undefined, keptPastRetention };
+}
+
+/** Whether the record `seq` exists by `at` (it is frozen, so being recorded is enough to be held unless delivered). */
+function heldSeqAt(c: SimulationContext, seq: number, at: SimTime): boolean {
+  for (const list of Object.values(c.session.world.ledger.byCategory)) {
+    const o = list.find((r) => r.seq === seq);
+    if (o) return o.recordedAt <= at && (o.endedAt === undefined || o.endedAt > at);
+  }
+  return false;
 }

@@ -1,4 +1,5 @@
-import { heldByRetention, heldInCategory, type Ledger } from './ledger.ts';
+import type { Ledger } from './ledger.ts';
+import { heldInCategoryWith, preservedUntil, type Preservation } from './preservation.ts';
 import { LEGAL_PROCESS_LABELS, retentionEnd, type BackupMode, type LegalProcess, type Policy } from './policy.ts';
 import { CATEGORIES, FIELD_NAMES, type Category, type LedgerRecord } from './records.ts';
 import { MINUTE, type SimTime } from './time.ts';
@@ -34,6 +35,8 @@ export interface LegalQuery {
   /** The moment being viewed; a pen register has collected everything from servedAt up to here. */
   at: SimTime;
   backupMode: BackupMode;
+  /** Preservation requests served (18 U.S.C. §2703(f)): what they froze is still held. None when absent. */
+  preservations?: readonly Preservation[];
 }
 
 export interface ProducedRecord extends HeldRecord {
@@ -112,19 +115,24 @@ export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery)
  */
 function heldWhenServed(ledger: Ledger, policy: Policy, categories: readonly Category[], query: LegalQuery): RecordsAnswer {
   const answer: RecordsAnswer = { produced: [], noLongerHeld: [], neverKept: [] };
+  const preservations = query.preservations ?? [];
+  // Frozen now: marked "preserved until"; frozen ever: how long a record lived before it went.
+  const preservedNow = preservedUntil(ledger, policy, preservations, query.servedAt);
+  const preservedEver = preservedUntil(ledger, policy, preservations);
   for (const category of categories) {
     const keep = policy.retention[category].keep;
     if (keep.kind === 'days' && keep.days === 0) {
       answer.neverKept.push(category);
       continue;
     }
-    const held = new Set(heldInCategory(ledger, policy, category, query.servedAt).map((o) => o.seq));
+    const held = new Set(heldInCategoryWith(ledger, policy, category, query.servedAt, preservations).map((o) => o.seq));
     for (const o of about(ledger, category, query.target)) {
       if (o.recordedAt > query.servedAt) break;
-      if (held.has(o.seq)) answer.produced.push({ ...toHeldRecord(o, policy), direction: direction(o, query.target) });
+      if (held.has(o.seq)) answer.produced.push({ ...toHeldRecord(o, policy, preservedNow.get(o.seq)), direction: direction(o, query.target) });
       else {
-        const goneAt = Math.min(o.endedAt ?? Number.POSITIVE_INFINITY, retentionEnd(policy, category, o.recordedAt));
-        if (goneAt <= query.servedAt && !heldByRetention(o, policy, query.servedAt)) {
+        const ownEnd = Math.max(retentionEnd(policy, category, o.recordedAt), preservedEver.get(o.seq) ?? Number.NEGATIVE_INFINITY);
+        const goneAt = Math.min(o.endedAt ?? Number.POSITIVE_INFINITY, ownEnd);
+        if (goneAt <= query.servedAt) {
           answer.noLongerHeld.push({ seq: o.seq, category, recordedAt: o.recordedAt, goneAt, direction: direction(o, query.target) });
         }
       }

@@ -91,6 +91,8 @@ const READER_ACTIONS: ReaderAction['type'][] = [
   'device.online',
   'device.network',
   'legal.request',
+  'preservation.requested',
+  'preservation.renewed',
 ];
 
 function initialContext(input: SimulationInput): SimulationContext {

@@ -3,6 +3,7 @@ import { assumptionsSchema } from './assumptions.ts';
 import { parseHandle } from './handles.ts';
 import { ID_PATTERN, ID_RULE } from './id.ts';
 import { LEGAL_PROCESSES, PRESET_IDS } from './policy.ts';
+import { PRESERVATION_MS } from './preservation.ts';
 import { CATEGORIES } from './records.ts';
 import { DAY, parseDayTime, type SimTime } from './time.ts';
 
@@ -63,6 +64,9 @@ export const scriptStepSchema = z.discriminatedUnion('do', [
   z.object({ ...at, do: z.literal('go-online'), device: id }),
   z.object({ ...at, do: z.literal('change-network'), device: id, network: id }),
   z.object({ ...at, do: z.literal('legal-request'), process: z.enum(LEGAL_PROCESSES), target: handle }),
+  // 18 U.S.C. §2703(f): keep the target's records for 90 days; renewed once, 90 more.
+  z.object({ ...at, do: z.literal('preservation-request'), target: handle }),
+  z.object({ ...at, do: z.literal('renew-preservation'), target: handle }),
 ]);
 
 export const policyChoiceSchema = z.union([
@@ -129,6 +133,8 @@ export function semanticIssues(s: ScenarioCore): ScenarioIssue[] {
   });
   let previous = 0;
   const removed = new Set<string>();
+  // Preservation requests by target: when served, and whether renewed (the world would reject the rest).
+  const preserved = new Map<string, { at: SimTime; renewed: boolean }>();
   s.script.forEach((step, i) => {
     const t = parseDayTime(step.at) as SimTime;
     if (t < previous)
@@ -147,11 +153,41 @@ export function semanticIssues(s: ScenarioCore): ScenarioIssue[] {
         issues.push({ path: ['script', i, 'device', 'network'], message: `a network from cast.networks, not "${step.device.network}"` });
       devices.add(step.device.id);
     }
+    if (step.do === 'preservation-request' || step.do === 'renew-preservation') preservationIssue(step.do, step.target, t, i, preserved, issues);
     if (step.do === 'remove-device') removed.add(step.device);
     if (step.do === 'change-network' && !networks.has(step.network))
       issues.push({ path: ['script', i, 'network'], message: `a network from cast.networks, not "${step.network}"` });
   });
   return issues;
+}
+
+/** A preservation step the world would reject: a second request while one is in force, a renewal without one, or a second renewal. */
+function preservationIssue(
+  kind: 'preservation-request' | 'renew-preservation',
+  target: string,
+  t: SimTime,
+  i: number,
+  preserved: Map<string, { at: SimTime; renewed: boolean }>,
+  issues: ScenarioIssue[],
+): void {
+  const value = (parseHandle(target) as { ok: true; handle: { value: string } }).handle.value;
+  const current = preserved.get(value);
+  const lapse = current ? current.at + (current.renewed ? 2 : 1) * PRESERVATION_MS : Number.NEGATIVE_INFINITY;
+  const inForce = t < lapse;
+  if (kind === 'preservation-request') {
+    if (inForce) issues.push({ path: ['script', i, 'do'], message: `renew-preservation: a preservation request for ${value} is still in force` });
+    else preserved.set(value, { at: t, renewed: false });
+  } else if (!current || !inForce) {
+    issues.push({
+      path: ['script', i, 'target'],
+      message: `a target with a preservation request in force (an earlier preservation-request step within 90 days), not "${target}"`,
+    });
+  } else if (current.renewed) {
+    issues.push({
+      path: ['script', i, 'do'],
+      message: `at most one renew-preservation per request (18 U.S.C. §2703(f)(2)), but ${value}'s was renewed already`,
+    });
+  } else current.renewed = true;
 }
 
 export class ScenarioError extends Error {

@@ -41,6 +41,10 @@ export function stepAction(step: ScriptStep): { at: SimTime; action: Action } {
         return { type: 'device.network', device: step.device, network: step.network };
       case 'legal-request':
         return { type: 'legal.request', process: step.process, target: step.target };
+      case 'preservation-request':
+        return { type: 'preservation.requested', target: step.target };
+      case 'renew-preservation':
+        return { type: 'preservation.renewed', target: step.target };
     }
   })();
   return { at: t, action };

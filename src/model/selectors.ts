@@ -1,6 +1,6 @@
 import { configAssumptions, type Assumptions } from './assumptions.ts';
 import { actualEdges, everLinked, inferGraph, type ContactGraph } from './inference.ts';
-import { countHeldAt, heldAt } from './ledger.ts';
+import { countHeldAtWith, heldAtWith, preservedUntil } from './preservation.ts';
 import { legalResponse, type LegalResponse } from './legal.ts';
 import type { LegalProcess, Policy } from './policy.ts';
 import { CATEGORIES, type Category, type LedgerRecord } from './records.ts';
@@ -55,19 +55,22 @@ export const selectPolicy = (c: SimulationContext): Policy => c.policy;
 
 /** Records held at `t` under `policy`, newest first, with only the kept fields. */
 export function selectHeld(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): HeldRecord[] {
-  const held = heldAt(c.session.world.ledger, policy, t);
+  const { ledger, preservations } = c.session.world;
+  const held = heldAtWith(ledger, policy, t, preservations);
+  const preserved = preservedUntil(ledger, policy, preservations, t);
   const out: HeldRecord[] = [];
-  for (const category of CATEGORIES) for (const o of held[category]) out.push(toHeldRecord(o, policy));
+  for (const category of CATEGORIES) for (const o of held[category]) out.push(toHeldRecord(o, policy, preserved.get(o.seq)));
   return out.sort((a, b) => b.seq - a.seq);
 }
 
 export function selectHeldCounts(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): Record<Category, number> {
-  return countHeldAt(c.session.world.ledger, policy, t);
+  return countHeldAtWith(c.session.world.ledger, policy, t, c.session.world.preservations);
 }
 
 /** Held records per category per day, from day 1 to the scenario's last day (future days empty). */
 export function selectTimeline(c: SimulationContext, policy: Policy = c.policy): TimelineDay[] {
-  return timeline(c.session.world.ledger, policy, c.session.world.now, c.session.duration);
+  const { world } = c.session;
+  return timeline(world.ledger, policy, world.now, c.session.duration, world.preservations);
 }
 
 export function selectLegal(
@@ -77,11 +80,13 @@ export function selectLegal(
   t: SimTime = selectViewAt(c),
   policy: Policy = c.policy,
 ): LegalResponse {
-  return legalResponse(c.session.world.ledger, policy, { process, target, servedAt: t, at: selectNow(c), backupMode: c.backupMode });
+  const { ledger, preservations } = c.session.world;
+  return legalResponse(ledger, policy, { process, target, servedAt: t, at: selectNow(c), backupMode: c.backupMode, preservations });
 }
 
 export function selectGraph(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): ContactGraph {
-  return inferGraph(heldAt(c.session.world.ledger, policy, t), policy, actualEdges(c.session.world, t));
+  const { world } = c.session;
+  return inferGraph(heldAtWith(world.ledger, policy, t, world.preservations), policy, actualEdges(world, t));
 }
 
 /** The frame the contact graph is laid out in: everything linked by now, held or not (see everLinked). */
@@ -128,6 +133,6 @@ export function selectKeySeeds(c: SimulationContext): string[] {
  * do not depend on the moment viewed, only on the history and the policy.
  */
 export function selectSpans(c: SimulationContext, policy: Policy = c.policy): RecordSpan[] {
-  const { ledger, journal } = c.session.world;
-  return recordSpans(ledger, policy, firstActionSeq(journal, ledger.nextSeq));
+  const { ledger, journal, preservations } = c.session.world;
+  return recordSpans(ledger, policy, firstActionSeq(journal, ledger.nextSeq), preservations);
 }

@@ -1,4 +1,5 @@
 import type { Ledger } from './ledger.ts';
+import { preservedUntil, type Preservation } from './preservation.ts';
 import { retentionEnd, type Policy } from './policy.ts';
 import { CATEGORIES, type Category, type LedgerRecord } from './records.ts';
 import type { SimTime } from './time.ts';
@@ -17,8 +18,15 @@ export interface RecordSpan {
   recordedAt: SimTime;
   /** When the provider stops holding it; Infinity when nothing ends it (kept for ever). */
   endsAt: SimTime;
-  /** What ends it: retention running out, delivery or drop (queued messages), or a newer record replacing it. */
-  ending: 'retention' | 'delivered' | 'replaced' | 'never';
+  /**
+   * What ends it: retention running out, delivery or drop (queued messages), a newer record
+   * replacing it, or a preservation request lapsing after its own clock had run out.
+   */
+  ending: 'retention' | 'delivered' | 'replaced' | 'never' | 'preserved';
+  /** Present when a preservation request kept it past its own clock: when that request lapses. */
+  preservedUntil?: SimTime;
+  /** Present with `preservedUntil`: when its own clock would have ended it. */
+  ownEndsAt?: SimTime;
   /** On file before anything happened: the accounts, registrations and sign-ins the world starts with. */
   onFile: boolean;
   record: LedgerRecord;
@@ -34,8 +42,9 @@ export function firstActionSeq(journal: readonly JournalEntry[], nextSeq: number
  * Every stored record's span under `policy`, in seq order. Records the policy never keeps
  * (retention of 0 days) have an empty span (`endsAt === recordedAt`): they were seen, never held.
  */
-export function recordSpans(ledger: Ledger, policy: Policy, onFileBelow: number): RecordSpan[] {
+export function recordSpans(ledger: Ledger, policy: Policy, onFileBelow: number, preservations: readonly Preservation[] = []): RecordSpan[] {
   const spans: RecordSpan[] = [];
+  const preserved = preservedUntil(ledger, policy, preservations);
   for (const category of CATEGORIES) {
     const list = ledger.byCategory[category];
     const latestOnly = policy.retention[category].keep.kind === 'latest';
@@ -59,7 +68,13 @@ export function recordSpans(ledger: Ledger, policy: Policy, onFileBelow: number)
       const endsAt = Math.max(o.recordedAt, Math.min(retained, ended, replaced));
       const ending =
         endsAt === Number.POSITIVE_INFINITY ? 'never' : endsAt === replaced ? 'replaced' : endsAt === ended && ended < retained ? 'delivered' : 'retention';
-      spans.push({ seq: o.seq, category, recordedAt: o.recordedAt, endsAt, ending, onFile: o.seq < onFileBelow, record: o });
+      const span: RecordSpan = { seq: o.seq, category, recordedAt: o.recordedAt, endsAt, ending, onFile: o.seq < onFileBelow, record: o };
+      const lapse = preserved.get(o.seq);
+      if (lapse !== undefined) {
+        // Held until the request lapses, unless delivery ends it first; its own clock would have ended it at `endsAt`.
+        const kept = Math.min(lapse, ended);
+        spans.push({ ...span, endsAt: kept, ending: kept === lapse ? 'preserved' : 'delivered', preservedUntil: lapse, ownEndsAt: endsAt });
+      } else spans.push(span);
     }
   }
   return spans.sort((a, b) => a.seq - b.seq);

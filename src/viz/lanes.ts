@@ -129,3 +129,18 @@ export function countUpTo<T>(items: ArrayLike<T>, t: number, value: (item: T) =>
   }
   return lo;
 }
+
+/**
+ * The mark nearest a pointer in a lane's band: `box` is the drawing's box on screen, `frame` its
+ * size in drawing units, where the lane's first track starts (`top`) and one track's height.
+ */
+export function markAtPointer(
+  box: { left: number; top: number; width: number; height: number },
+  pointer: { clientX: number; clientY: number },
+  frame: { w: number; height: number; top: number; track: number },
+  lane: Lane,
+): LaneMark | undefined {
+  const px = ((pointer.clientX - box.left) / box.width) * frame.w;
+  const py = ((pointer.clientY - box.top) / box.height) * frame.height;
+  return markAt(lane, px, Math.max(0, Math.floor((py - frame.top) / frame.track)));
+}

@@ -85,6 +85,40 @@ test.describe('legal request panel', () => {
     });
   });
 
+  test('a preservation request on day 1 keeps a lookup past its 30 days: a day-40 order gets it, and the lanes hatch it', async ({ visit }) => {
+    await visit('simulator/', async ({ page }) => {
+      const to = page.getByRole('textbox', { name: 'To', exact: true });
+      await hydrated(page, 'section.legal');
+      await page.locator('astro-island:not([ssr]) input[type="text"]').first().waitFor({ state: 'attached' });
+      await to.fill('+1 555 010 0163');
+      await to.press('Enter');
+      const legal = page.locator('section.legal');
+      await ask(page, '§2703(d) order', '+15550100142');
+      await expect(legal.locator('[data-preservation-status]')).toHaveText('No preservation request sent for this target.');
+      await legal.getByRole('button', { name: 'Send a preservation request now' }).click();
+      await expect(legal.locator('[data-preservation-status]')).toContainText('preserved until Day 91');
+      await expect(legal.getByRole('button', { name: 'Renew it now (once)' })).toBeVisible();
+
+      // Day 40: Apple (2016) keeps lookups 30 days, yet the order still produces this one, and says why.
+      await page.locator('.time').getByRole('textbox', { name: 'Day', exact: true }).fill('40');
+      await page.locator('.time').getByRole('button', { name: 'Go' }).click();
+      await legal.getByRole('button', { name: 'Serve this request now' }).click();
+      const produced = legal.locator('.produced');
+      await expect(produced).toContainText('Looked up by the target');
+      await expect(produced).toContainText('Preserved until Day 91 by a preservation request (its retention: Day 31).');
+
+      // The lanes mark it in words and with a hatched end, and the key explains the hatching.
+      const lanes = page.locator('section.ledger .provider-lanes');
+      await expect(
+        lanes.getByRole('button', {
+          name: /^Lookup record, .*preserved until Day 91 by a preservation request; produced to the §2703\(d\) order; its own retention: Day 31$/,
+        }),
+      ).toHaveCount(1);
+      await expect(lanes.locator('rect.preserved').first()).toBeVisible();
+      await expect(lanes.getByRole('list', { name: 'Key to the retention lanes' })).toContainText('Preserved: kept past its retention');
+    });
+  });
+
   test('backup protection: standard backup lets a warrant reach backed-up content; Advanced Data Protection does not', async ({ visit }) => {
     await visit('simulator/', async ({ page }) => {
       await hydrated(page, 'section.legal');

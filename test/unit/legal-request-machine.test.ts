@@ -5,12 +5,16 @@ import {
   HOUR,
   legalRequestMachine,
   legalRequestStage,
+  preservationRequestMachine,
+  selectPreservation,
   selectLegal,
   selectLegalRequest,
   selectLegalReach,
   startSimulation,
   type LegalRequestEvent,
   type LegalRequestStage,
+  type PreservationRequestEvent,
+  type PreservationStage,
 } from '../../src/model/index.ts';
 import { castScenario } from './model/fixtures.ts';
 
@@ -126,5 +130,48 @@ describe('legal reach on the lanes', () => {
     const late = selectLegalReach(c())!;
     expect(late.produced.size).toBe(all.length);
     expect(early.produced.size).toBeLessThan(late.produced.size);
+  });
+});
+
+/**
+ * The preservation request's chart, walked by xstate/graph and played on the real simulation: at
+ * every stage the legal panel's selector must report the chart's stage.
+ */
+describe('preservation request paths (xstate/graph)', () => {
+  const END = 200 * DAY;
+  const scenario = castScenario({ duration: 200 });
+  const model = createTestModel(preservationRequestMachine, {
+    input: { target: ANA },
+    events: (): PreservationRequestEvent[] => [
+      { type: 'preservation.served', at: DAY },
+      { type: 'preservation.renewed', at: 50 * DAY },
+      { type: 'time.passed', at: END },
+    ],
+  });
+  const paths = model.getShortestPaths();
+
+  test('reach every stage', () => {
+    const reached = new Set(paths.flatMap((p) => [...p.steps.map((s) => s.state), p.state]).map((s) => String(s.value)));
+    expect([...reached].sort()).toEqual(['drafted', 'lapsed', 'preserved', 'renewed']);
+  });
+
+  test.each(paths.map((p) => [p.description, p] as const))('%s', async (_d, path) => {
+    const actor = startSimulation({ scenario, crypto: 'metadata-only' });
+    const stageIs = (stage: PreservationStage) => () => expect(selectPreservation(actor.getSnapshot().context, ANA).stage).toBe(stage);
+    const at = (t: number) => actor.send({ type: 'time.jumpTo', t });
+    await path.test({
+      states: { drafted: stageIs('drafted'), preserved: stageIs('preserved'), renewed: stageIs('renewed'), lapsed: stageIs('lapsed') },
+      events: {
+        'preservation.served': ({ event }) => {
+          at((event as unknown as { at: number }).at);
+          actor.send({ type: 'preservation.requested', target: ANA });
+        },
+        'preservation.renewed': ({ event }) => {
+          at((event as unknown as { at: number }).at);
+          actor.send({ type: 'preservation.renewed', target: ANA });
+        },
+        'time.passed': ({ event }) => at((event as unknown as { at: number }).at),
+      },
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
   presetById,
   runScenario,
   scenarioPolicy,
+  type Category,
   type LegalProcess,
   type LegalResponse,
   type Policy,
@@ -67,6 +68,7 @@ function answer(id: string, n: number, policy?: Policy): LegalResponse {
     servedAt: request.at,
     at: scenario.duration * DAY,
     backupMode: 'standard',
+    preservations: world.preservations,
   });
 }
 
@@ -216,28 +218,42 @@ describe('each scenario shows what its text says', () => {
     expect(world.queue['ben-tablet']![0]!.queuedAt + world.config.queueHoldMs).toBe(t('day 46 10:00'));
   });
 
-  test('order-day-10-or-40: the same order finds lookups and a call on day 10, and none of them on day 40', () => {
+  test('order-day-10-or-40: the day-5 preservation request keeps for the day-40 order the lookups and call that retention alone would have lost', () => {
     const day10 = answer('order-day-10-or-40', 0);
     expect(categories(day10)).toEqual(['account', 'call', 'connection', 'lookup', 'registration']);
     expect(producedOf(day10, 'lookup')).toHaveLength(3);
     const day40 = answer('order-day-10-or-40', 1);
-    expect(categories(day40)).toEqual(['account', 'registration']);
+    expect(categories(day40)).toEqual(['account', 'call', 'connection', 'lookup', 'registration']);
+    expect(producedOf(day40, 'lookup')).toHaveLength(3);
+    // Marked with why they are still there: kept until the request lapses, 90 days after day 5 12:00.
+    expect(new Set(['call', 'connection', 'lookup'].flatMap((c) => producedOf(day40, c as Category).map((p) => p.preservedUntil)))).toEqual(
+      new Set([t('day 95 12:00')]),
+    );
+    expect(day40.noLongerHeld).toEqual([]);
+    const world = run('order-day-10-or-40').world;
+    expect(world.preservations).toEqual([{ target: '+15550100183', servedAt: t('day 5 12:00') }]);
+    // Without the request, version 1's lesson: retention alone leaves only the account and devices on day 40.
+    const on = (policy: string, day: string, preservations = world.preservations) =>
+      legalResponse(world.ledger, preset(policy), {
+        process: '2703d',
+        target: '+15550100183',
+        servedAt: t(day),
+        at: t(day),
+        backupMode: 'standard',
+        preservations,
+      });
+    const unpreserved = on('apple-2020s', 'day 40 09:00', []);
+    expect(categories(unpreserved)).toEqual(['account', 'registration']);
     expect(
-      day40.noLongerHeld
+      unpreserved.noLongerHeld
         .map((g) => g.goneAt)
         .sort((a, b) => a - b)
         .at(-1),
     ).toBe(t('day 29 21:00'));
-    // Under 2016's 30 days the call would have lasted to day 34: still gone by day 40, held on day 30.
-    expect(producedOf(answer('order-day-10-or-40', 1, preset('apple-2016')), 'call')).toHaveLength(0);
-    const world = run('order-day-10-or-40').world;
-    const on = (policy: string, day: string) =>
-      producedOf(
-        legalResponse(world.ledger, preset(policy), { process: '2703d', target: '+15550100183', servedAt: t(day), at: t(day), backupMode: 'standard' }),
-        'call',
-      );
-    expect(on('apple-2016', 'day 30 12:00')).toHaveLength(1);
-    expect(on('apple-2020s', 'day 30 12:00')).toHaveLength(0);
+    // Under 2016's 30 days the call would have lasted to day 34: held on day 30, gone by day 40.
+    expect(producedOf(on('apple-2016', 'day 30 12:00', []), 'call')).toHaveLength(1);
+    expect(producedOf(on('apple-2020s', 'day 30 12:00', []), 'call')).toHaveLength(0);
+    expect(producedOf(on('apple-2016', 'day 40 09:00', []), 'call')).toHaveLength(0);
   });
 
   test('same-week-different-messengers: the three policies answer the same week differently', () => {

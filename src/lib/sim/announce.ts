@@ -25,7 +25,7 @@ export function describeChange(before: Holdings, after: Holdings, latest: readon
   if (rejected?.reason) parts.push(`Not done: ${rejected.reason}.`);
   if (before.policyName !== after.policyName) parts.push(describeSwitch(before, after));
   else if (after.now < before.now) parts.push(`Now ${formatSimTime(after.now)}: ${heldCount(after)}.`);
-  else parts.push(...describeEvents(before, after));
+  else parts.push(...describePreservation(before, after, latest), ...describeEvents(before, after));
   return parts.filter(Boolean).join(' ');
 }
 
@@ -57,6 +57,29 @@ function describeEvents(before: Holdings, after: Holdings): string[] {
   }
   if (ended.length <= READ_OUT) for (const s of ended) parts.push(`${name(s)} from ${formatSimTime(s.recordedAt)}: ${spanEnd(s, after.now)}.`);
   else parts.push(`${ended.length} records no longer held: ${byCategory(ended)}.`);
+  return parts;
+}
+
+/**
+ * A preservation request served or renewed (the world's note says until when, and how many records
+ * it now keeps past their own clock), and one lapsing between the two moments.
+ */
+function describePreservation(before: Holdings, after: Holdings, latest: readonly JournalEntry[]): string[] {
+  const parts: string[] = [];
+  const was = new Map(before.spans.map((s) => [s.seq, s.preservedUntil]));
+  const newly = after.spans.filter((s) => s.preservedUntil !== undefined && s.recordedAt <= after.now && was.get(s.seq) !== s.preservedUntil).length;
+  for (const e of latest) {
+    if (e.outcome !== 'ok' || (e.action.type !== 'preservation.requested' && e.action.type !== 'preservation.renewed')) continue;
+    const kept = newly > 0 ? ` ${plural(newly)} now kept past ${newly === 1 ? 'its' : 'their'} retention.` : '';
+    parts.push(
+      `${capitalise(e.notes[0] ?? `${e.action.type === 'preservation.renewed' ? 'preservation request renewed' : 'preservation request served'}`)}.${kept}`,
+    );
+  }
+  const lapses = new Set<SimTime>();
+  for (const s of after.spans)
+    if (s.preservedUntil !== undefined && s.preservedUntil > before.now && s.preservedUntil <= after.now) lapses.add(s.preservedUntil);
+  for (const t of [...lapses].sort((a, b) => a - b))
+    parts.push(`A preservation request lapsed ${formatSimTime(t)}: the records it kept expire by their own clock again.`);
   return parts;
 }
 

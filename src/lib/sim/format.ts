@@ -14,6 +14,16 @@ export function expiresIn(expiresAt: SimTime, now: SimTime): string {
 }
 
 /** "Day 31": when a record stops being held. */
+/**
+ * The ledger's retention column: `expiresIn`, or for a record a preservation request keeps past its
+ * own clock, "preserved until Day 95 (its retention ended Day 29)": the reason it is still there.
+ */
+export function retentionText(record: { expiresAt: SimTime; preservedUntil?: SimTime }, now: SimTime): string {
+  if (record.preservedUntil === undefined) return expiresIn(record.expiresAt, now);
+  const own = record.expiresAt <= now ? 'ended' : 'ends';
+  return `preserved until Day ${dayOf(record.preservedUntil)} (its retention ${own} ${expiryDay(record.expiresAt)})`;
+}
+
 export function expiryDay(expiresAt: SimTime): string {
   return Number.isFinite(expiresAt) ? `Day ${dayOf(expiresAt)}` : 'never';
 }

@@ -2,6 +2,7 @@ import {
   CATEGORY_LABELS,
   FIELD_LABELS,
   FIELD_NAMES,
+  PRESERVATION_ASSUMPTION,
   everHeld,
   formatSimTime,
   toHeldRecord,
@@ -14,6 +15,7 @@ import { heldRow } from '../held-rows.ts';
 import { withBase } from '../site.ts';
 import { expiryDay } from './format.ts';
 import { retentionWords } from './legal/policy.ts';
+import { isApplePreset } from './legal/provider.ts';
 import { sourceLabel } from './legal/source-labels.ts';
 import { CATEGORY_NOTES, CATEGORY_PLURALS, glossFor, isHandleField } from './record-glossary.ts';
 
@@ -118,13 +120,15 @@ function ruleLine(policy: Policy, category: Category): string {
 }
 
 /** When the record stops being held, as of `at`. */
-function whenLine(span: RecordSpan, policy: Policy, state: RecordCard['expiry']['state']): string {
+function whenLine(span: RecordSpan, policy: Policy, state: RecordCard['expiry']['state'], at: SimTime): string {
   const day = expiryDay(span.endsAt);
   const dropped = span.category === 'queue' && span.record.endedAt === span.endsAt;
   if (state === 'never-kept') return span.ending === 'replaced' ? 'Not kept: a newer one replaced it at once' : 'Not kept: the servers saw it and kept nothing';
   if (state === 'expired') {
     if (span.ending === 'delivered') return `Deleted on delivery, ${day}`;
     if (span.ending === 'replaced') return `Replaced by a newer one, ${day}`;
+    if (span.ending === 'preserved')
+      return `Kept by a preservation request until it lapsed, ${day}; its own retention ended ${expiryDay(span.ownEndsAt ?? span.endsAt)}`;
     return dropped ? `Dropped undelivered, ${day}` : `Expired on ${day}`;
   }
   switch (span.ending) {
@@ -132,6 +136,8 @@ function whenLine(span: RecordSpan, policy: Policy, state: RecordCard['expiry'][
       return `Held until the device collects it, ${day}`;
     case 'replaced':
       return `Kept until a newer one replaces it, ${day}`;
+    case 'preserved':
+      return `Preserved until ${day} by a preservation request (18 U.S.C. §2703(f)); its own retention ${(span.ownEndsAt ?? 0) <= at ? 'ended' : 'ends'} ${expiryDay(span.ownEndsAt ?? span.endsAt)}`;
     case 'never': {
       const keep = policy.retention[span.category].keep;
       if (keep.kind === 'latest') return 'Kept until a newer one replaces it';
@@ -175,8 +181,13 @@ export function recordCard(span: RecordSpan, policy: Policy, at: SimTime, names?
 
   const note = CATEGORY_NOTES[category];
   const dayOnly = rule.keep.kind === 'latest';
-  const sources = rule.sources.map((id) => ({ id, label: sourceLabel(id), href: withBase(`sources/#${id}`) }));
-  const assumption = rule.assumption ?? (sources.length === 0 ? NO_SOURCE : undefined);
+  // A record a preservation request keeps cites the statute, and carries the model's assumption about later records.
+  const preserved = span.preservedUntil !== undefined;
+  const ids = preserved ? [...rule.sources, 'usc-18-2703', ...(isApplePreset(policy) ? ['apple-lpg-preservation'] : [])] : rule.sources;
+  const sources = ids.map((id) => ({ id, label: sourceLabel(id), href: withBase(`sources/#${id}`) }));
+  const assumption = preserved
+    ? [rule.assumption, `Preservation: ${PRESERVATION_ASSUMPTION}`].filter(Boolean).join(' ')
+    : (rule.assumption ?? (sources.length === 0 ? NO_SOURCE : undefined));
   return {
     seq: span.seq,
     category,
@@ -189,7 +200,7 @@ export function recordCard(span: RecordSpan, policy: Policy, at: SimTime, names?
     policyName: policy.name,
     expiry: {
       state,
-      text: `${whenLine(span, policy, state)}. ${ruleLine(policy, category)}`,
+      text: `${whenLine(span, policy, state, at)}. ${ruleLine(policy, category)}`,
       sources,
       ...(assumption ? { assumption } : {}),
     },

@@ -31,6 +31,8 @@ function endWords(span: RecordSpan, over: boolean): string {
       return over ? `deleted on delivery, ${day}` : `held until delivered, ${day}`;
     case 'replaced':
       return over ? `replaced by a newer record, ${day}` : `kept until replaced, ${day}`;
+    case 'preserved':
+      return over ? `released when its preservation request lapsed, ${day}` : `preserved until ${day} by a preservation request`;
     default:
       // A queued message's hold running out means the push service gave up on the device.
       if (span.category === 'queue') return over ? `dropped undelivered, ${day}` : `held until delivered, or dropped ${day}`;
@@ -51,6 +53,8 @@ export function markLabel(span: RecordSpan, over: boolean, reach: LegalReach | u
   let label = spanLabel(span, over);
   if (reach?.produced.has(span.seq)) label += `; produced to the ${LEGAL_PROCESS_LABELS[reach.process].toLowerCase()}`;
   if (reach?.gone.has(span.seq)) label += '; already gone when the request was served';
+  // Timeless on purpose: a mark's label changes only when its state does (see spanLabel).
+  if (span.ownEndsAt !== undefined) label += `; its own retention: ${expiryDay(span.ownEndsAt)}`;
   return label;
 }
 

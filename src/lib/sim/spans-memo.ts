@@ -6,7 +6,8 @@ import { selectSpans, type RecordSpan, type SimulationContext } from '../../mode
  * plays the lanes' layout stays put and only the marks' states change. Each island makes its own.
  *
  * What changes spans: a new record (`nextSeq`), a queued message ending (delivered or dropped),
- * records pruned from the live store, a reset (a new session) and the policy.
+ * records pruned from the live store, a preservation request served or renewed, a reset (a new
+ * session) and the policy.
  */
 export function memoSpans(): (c: SimulationContext) => RecordSpan[] {
   let key = '';
@@ -20,7 +21,10 @@ export function memoSpans(): (c: SimulationContext) => RecordSpan[] {
     for (let i = ledger.start.queue; i < queue.length; i++) if (queue[i]?.endedAt !== undefined) ended++;
     let pruned = 0;
     for (const n of Object.values(ledger.pruned)) pruned += n;
-    const next = `${ledger.nextSeq}:${ended}:${pruned}`;
+    // A preservation request, or its renewal, lengthens the spans it keeps.
+    const { preservations } = c.session.world;
+    const renewed = preservations.reduce((n, p) => n + (p.renewedAt === undefined ? 0 : 1), 0);
+    const next = `${ledger.nextSeq}:${ended}:${pruned}:${preservations.length}:${renewed}`;
     if (next !== key || c.session !== session || c.policy !== policy) {
       key = next;
       session = c.session;

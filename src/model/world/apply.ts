@@ -8,6 +8,8 @@ import { enterAddress } from './directory.ts';
 import { sendMessage } from './messages.ts';
 import { dropExpired } from './push-queue.ts';
 import { startCall } from './calls.ts';
+import { preservationRejection, preserve } from './preservation.ts';
+import { keepForPreservation } from '../preservation.ts';
 import type { Action, ActionType, Engine, JournalEntry, Notes, WorldState } from './types.ts';
 
 /** Why `action` cannot apply to `world` now, or undefined when it can. Changes nothing. */
@@ -22,6 +24,9 @@ export function rejection(world: WorldState, action: Action): string | undefined
       return world.networks[action.device.network] ? undefined : `unknown network "${action.device.network}"`;
     case 'legal.request':
       return parseHandle(action.target).ok ? undefined : `target "${action.target}" is not a phone number or email address`;
+    case 'preservation.requested':
+    case 'preservation.renewed':
+      return preservationRejection(world, action);
     default:
       break;
   }
@@ -91,12 +96,17 @@ const HANDLERS: { readonly [T in ActionType]: Handler<T> } = {
     world.legalRequests.push({ at: world.now, process: a.process, target: normalised(a.target, 'target') });
     notes?.push(`legal request served: ${a.process} for ${a.target}`);
   },
+  'preservation.requested': (world, _rng, _engine, a, notes) => preserve(world, a, notes),
+  'preservation.renewed': (world, _rng, _engine, a, notes) => preserve(world, a, notes),
 };
 
-/** Moves the clock: the push service drops what it held too long, and the live store forgets what no view needs. */
+/**
+ * Moves the clock: the push service drops what it held too long, and the live store forgets what
+ * no view needs and no preservation request keeps.
+ */
 function advance(world: WorldState, engine: Engine, to: number): void {
   world.now = to;
   const dropped = dropExpired(world, to);
   if (world.config.journal) world.journal.push(...dropped);
-  prune(world.ledger, engine.policies, to, world.config.scrubWindowMs);
+  prune(world.ledger, engine.policies, to, world.config.scrubWindowMs, keepForPreservation(world.preservations));
 }

@@ -25,6 +25,7 @@ export function createWorld(cast: Cast, seed: number, config: Partial<WorldConfi
     queue: {},
     ledger: emptyLedger(),
     legalRequests: [],
+    preservations: [],
     journal: [],
     messageCount: 0,
   };

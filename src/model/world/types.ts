@@ -1,6 +1,7 @@
 import type { Crypto, Envelope } from '../crypto.ts';
 import type { Ledger } from '../ledger.ts';
 import type { LegalProcess, Policy } from '../policy.ts';
+import type { Preservation } from '../preservation.ts';
 import type { SimTime } from '../time.ts';
 
 /* ------------------------------------------------------------------ cast */
@@ -54,6 +55,10 @@ export type Action =
   | { type: 'device.online'; device: string }
   | { type: 'device.network'; device: string; network: string }
   | { type: 'legal.request'; process: LegalProcess; target: string }
+  /** A preservation request (18 U.S.C. §2703(f)): keep the target's records for 90 days. */
+  | { type: 'preservation.requested'; target: string }
+  /** Its one renewal, while it is in force: 90 days more. */
+  | { type: 'preservation.renewed'; target: string }
   | { type: 'time.advance'; to: SimTime };
 
 export type ActionType = Action['type'];
@@ -223,6 +228,8 @@ export interface WorldState {
   queue: Record<string, QueuedEnvelope[]>;
   ledger: Ledger;
   legalRequests: LegalRequestRecord[];
+  /** Preservation requests served, in the order served. */
+  preservations: Preservation[];
   /* history */
   journal: JournalEntry[];
   messageCount: number;

@@ -69,9 +69,16 @@ export function batches(records: readonly ProducedRecord[], t: SimTime): { at: S
   return [...byTime].sort((a, b) => a[0] - b[0]).map(([at, count]) => ({ at, count }));
 }
 
-/** A produced record's clock: "Held until Day 31.", "Held for ever.", or, from a pen register, when it was handed over. */
-export function heldWords(record: Pick<ProducedRecord, 'expiresAt' | 'deliveredAt'>): string {
+/**
+ * A produced record's clock: "Held until Day 31.", "Held for ever.", or, from a pen register, when
+ * it was handed over; for one a preservation request keeps past its own clock, why it is still there.
+ */
+export function heldWords(record: Pick<ProducedRecord, 'expiresAt' | 'deliveredAt' | 'preservedUntil'>): string {
   if (record.deliveredAt !== undefined) return `Delivered ${formatSimTime(record.deliveredAt)}.`;
+  if (record.preservedUntil !== undefined) {
+    const own = Number.isFinite(record.expiresAt) ? ` (its retention: Day ${dayOf(record.expiresAt)})` : '';
+    return `Preserved until Day ${dayOf(record.preservedUntil)} by a preservation request${own}.`;
+  }
   return Number.isFinite(record.expiresAt) ? `Held until Day ${dayOf(record.expiresAt)}.` : 'Held for ever.';
 }
 

@@ -14,6 +14,7 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   'apple-lpg-2015': 'Apple legal guide, 2015',
   'apple-lpg-2025': 'Apple legal guide, 2025',
   'apple-lpg-imessage': 'Apple legal guide, iMessage',
+  'apple-lpg-preservation': 'Apple legal guide, preservation',
   'apple-platform-security-imessage': 'Apple Platform Security, iMessage',
   'apple-pq3-2024': 'Apple PQ3, 2024',
   'apple-statement-2016': 'Apple statement, 2016',
