@@ -88,7 +88,7 @@ describe('sourceSchema', () => {
     publisher: 'A publisher',
     date: '2016-09',
     marker: 'C',
-    claims: ['A claim.'],
+    claims: [{ id: 'a-claim', text: 'A claim.' }],
   };
 
   test('accepts a minimal source', () => {
@@ -102,7 +102,18 @@ describe('sourceSchema', () => {
     ['an unknown marker', { marker: 'C3' }],
     ['an http link', { url: 'http://example.com/' }],
     ['no claims', { claims: [] }],
-    ['a claim object without a marker', { claims: [{ text: 'A claim.' }] }],
+    ['a bare sentence as a claim', { claims: ['A claim.'] }],
+    ['a claim without an id', { claims: [{ text: 'A claim.' }] }],
+    ['a claim id that is not kebab-case', { claims: [{ id: 'A_Claim', text: 'A claim.' }] }],
+    [
+      'a claim id given twice',
+      {
+        claims: [
+          { id: 'a-claim', text: 'A claim.' },
+          { id: 'a-claim', text: 'Another.' },
+        ],
+      },
+    ],
     ['an unknown field', { author: 'Someone' }],
   ])('rejects %s', (_, change) => {
     expect(sourceSchema.safeParse({ ...valid, ...change }).success).toBe(false);
