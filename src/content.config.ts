@@ -4,8 +4,8 @@
  * EXPLAINERS_DIR points the explainers at another folder: the build-error tests use fixtures.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { explainerSchema, scenarioSchema, sourceSchema } from './lib/content-schemas.ts';
+import { file, glob } from 'astro/loaders';
+import { correctionEntrySchema, explainerSchema, scenarioSchema, sourceSchema } from './lib/content-schemas.ts';
 
 const sources = defineCollection({
   loader: glob({ pattern: '*.yaml', base: './content/sources' }),
@@ -22,4 +22,10 @@ const explainers = defineCollection({
   schema: explainerSchema,
 });
 
-export const collections = { sources, scenarios, explainers };
+/** The site's corrections log, shown on /sources/: one file, one entry per fix. */
+const corrections = defineCollection({
+  loader: file('content/corrections.yaml'),
+  schema: correctionEntrySchema,
+});
+
+export const collections = { sources, scenarios, explainers, corrections };

@@ -131,3 +131,29 @@ export const explainerSchema = fields(
   }
 });
 export type ExplainerFrontmatter = z.infer<typeof explainerSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The corrections log (content/corrections.yaml), shown on /sources/: what changed, when and why,
+// with the sources each fix concerns.
+// ---------------------------------------------------------------------------------------------
+
+export const correctionEntrySchema = fields(
+  {
+    id: z.string(expecting('an id, kebab-case')).pipe(sourceIdSchema),
+    date: calendarDate('the date of the fix'),
+    text: text('what changed and why'),
+    sources: list(z.string(expecting('a source id (a file name in content/sources/, without .yaml)')).pipe(sourceIdSchema), 'source ids', 1),
+  },
+  'a correction ({ id, date, text, sources })',
+).superRefine((data, ctx) => {
+  const known = readSourceIds();
+  data.sources.forEach((id, index) => {
+    if (!known.has(id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources', index],
+        message: `unknown source id "${id}": expected a file name in content/sources/ (without .yaml)`,
+      });
+  });
+});
+export type CorrectionEntry = z.infer<typeof correctionEntrySchema>;

@@ -20,11 +20,18 @@ export const sourceIdSchema = z.string().regex(ID_PATTERN, `a source id is kebab
 const partialDateSchema = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
 
 /**
- * A claim is a short sentence in our own words. A plain string is checked as well as its source
- * (the source's marker); the object form names a weaker mark for that one claim, so one source can
- * hold a read claim and a recalled one without either borrowing the other's standing.
+ * A claim is a short sentence in our own words, with an id the model and pages cite it by
+ * ("<source id>#<claim id>"). A claim carries its source's marker unless it names a weaker one, so
+ * one source can hold a read claim and a recalled one without either borrowing the other's standing.
  */
-export const sourceClaimSchema = z.union([z.string().min(1), z.strictObject({ text: z.string().min(1), marker: sourceMarkerSchema })]);
+export const sourceClaimSchema = z.strictObject(
+  {
+    id: z.string().regex(ID_PATTERN, `a claim id is kebab-case: ${ID_RULE}`),
+    text: z.string().min(1),
+    marker: sourceMarkerSchema.optional(),
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'expected a claim { id, text, marker? }, not a bare sentence: give it an id' : undefined) },
+);
 export type SourceClaim = z.infer<typeof sourceClaimSchema>;
 
 export const sourceSchema = z.strictObject({
@@ -42,6 +49,15 @@ export const sourceSchema = z.strictObject({
   via: z.array(sourceIdSchema).min(1).optional(),
   /** Caveats a reader needs before trusting the claims: versions, authorship, what is unverified. */
   note: z.string().min(1).optional(),
-  claims: z.array(sourceClaimSchema).min(1),
+  claims: z
+    .array(sourceClaimSchema)
+    .min(1)
+    .superRefine((claims, ctx) => {
+      const seen = new Set<string>();
+      claims.forEach((claim, index) => {
+        if (seen.has(claim.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `each claim id once, but "${claim.id}" repeats` });
+        seen.add(claim.id);
+      });
+    }),
 });
 export type Source = z.infer<typeof sourceSchema>;

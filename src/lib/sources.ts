@@ -46,12 +46,12 @@ export const MARKER_TEXT: Readonly<Record<SourceMarker, { label: string; meaning
 export const MARKER_ORDER: readonly SourceMarker[] = ['C', 'C2', 'R', 'U'];
 
 export function claimText(claim: SourceClaim): string {
-  return typeof claim === 'string' ? claim : claim.text;
+  return claim.text;
 }
 
-/** A plain-string claim carries its source's marker; the object form names its own. */
+/** A claim carries its source's marker unless it names its own. */
 export function claimMarker(claim: SourceClaim, source: Pick<Source, 'marker'>): SourceMarker {
-  return typeof claim === 'string' ? source.marker : claim.marker;
+  return claim.marker ?? source.marker;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;

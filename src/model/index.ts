@@ -134,6 +134,8 @@ export {
   QUEUE_HOLD_DAYS,
 } from './policy.ts';
 export type { Policy, LegalProcess, BackupMode, RetentionRule, LegalRule, Keep } from './policy.ts';
+export { cite, splitClaimRef } from './cite.ts';
+export type { Cited, ClaimRef } from './cite.ts';
 export { legalResponse, LEGAL_STANDARDS } from './legal.ts';
 export type { LegalResponse, ProducedRecord, NoLongerHeld } from './legal.ts';
 export { inferGraph, actualEdges } from './inference.ts';

@@ -1,3 +1,4 @@
+import { cite, type Cited } from './cite.ts';
 import type { Ledger } from './ledger.ts';
 import { heldInCategoryWith, preservedUntil, type Preservation } from './preservation.ts';
 import { LEGAL_PROCESS_LABELS, retentionEnd, type BackupMode, type LegalProcess, type Policy } from './policy.ts';
@@ -6,23 +7,23 @@ import { MINUTE, type SimTime } from './time.ts';
 import { toHeldRecord, type HeldRecord } from './held-record.ts';
 
 /** The legal standard each process must meet, named and cited. */
-export const LEGAL_STANDARDS: Record<LegalProcess, { standard: string; sources: readonly string[] }> = {
+export const LEGAL_STANDARDS: Record<LegalProcess, Cited & { standard: string }> = {
   subpoena: {
     standard: 'Issued by a prosecutor or agency without a judge; reaches basic subscriber records and IP logs.',
-    sources: ['usc-18-2703', 'savage-2021'],
+    ...cite('usc-18-2703#subpoena-subscriber-records', 'savage-2021#subpoena-subscriber'),
   },
   '2703d': {
     standard: 'A court order on specific and articulable facts that the records are relevant and material to an ongoing criminal investigation.',
-    sources: ['usc-18-2703', 'savage-2021'],
+    ...cite('usc-18-2703#2703d-standard'),
   },
   'pen-register': {
     standard:
       'A court order on a certification that the information is relevant to an ongoing criminal investigation; it collects routing data from the order on, never content.',
-    sources: ['usc-18-3123', 'intercept-2016'],
+    ...cite('usc-18-3123#relevance-certification', 'usc-18-3123#no-content'),
   },
   warrant: {
     standard: 'A search warrant from a judge, on probable cause.',
-    sources: ['apple-lpg-2015', 'savage-2021'],
+    ...cite('apple-lpg-2025#content-needs-warrant'),
   },
 };
 
@@ -65,6 +66,8 @@ export interface LegalResponse {
   categories: readonly Category[];
   sources: readonly string[];
   note?: string;
+  /** Present when what this process may obtain is the model's assumption, not a source's: what, and why. */
+  assumption?: string;
   produced: ProducedRecord[];
   noLongerHeld: NoLongerHeld[];
   /** Categories this process could obtain but the policy never keeps. */
@@ -102,6 +105,7 @@ export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery)
     categories: rule.categories,
     sources: rule.sources,
     ...(rule.note ? { note: rule.note } : {}),
+    ...(rule.assumption ? { assumption: rule.assumption } : {}),
     ...records,
     ...aboutContent(policy, query),
     prospective,
@@ -175,7 +179,9 @@ function aboutContent(policy: Policy, query: LegalQuery): Pick<LegalResponse, 'c
     ? [
         {
           what: 'Message content from cloud backups',
-          why: 'With standard backup protection the provider holds a key to backed-up messages, and a warrant reaches it.',
+          why:
+            'With standard backup protection the provider holds a key to backed-up messages, and a warrant reaches it.' +
+            (policy.contentViaBackup.assumption ? ` Assumption: ${policy.contentViaBackup.assumption}` : ''),
           sources: policy.contentViaBackup.sources,
         },
       ]

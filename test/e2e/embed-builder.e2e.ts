@@ -114,7 +114,7 @@ test.describe('versioned links', () => {
     await visit('scenarios/unanswered-call/?v=1', async ({ page }) => {
       const notice = page.locator('[data-version-notice]');
       await expect(notice).toBeVisible();
-      await expect(notice).toHaveText(/made for version 1 of this scenario.*now version 2/s);
+      await expect(notice).toHaveText(/made for version 1 of this scenario.*now version 3/s);
       await notice.getByRole('link', { name: 'See what changed' }).click();
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#corrections');
       const corrections = page.locator('#corrections');
@@ -123,7 +123,7 @@ test.describe('versioned links', () => {
   });
 
   test('the current version, or none, shows no notice; the embed links to the full corrections in a new tab', async ({ visit }) => {
-    await visit('scenarios/unanswered-call/?v=2', async ({ page }) => {
+    await visit('scenarios/unanswered-call/?v=3', async ({ page }) => {
       await islandsReady(page);
       await expect(page.locator('[data-version-notice]')).toBeHidden();
     });

@@ -315,7 +315,9 @@ test.describe('explainers', () => {
       for (const link of await links.all()) {
         expect(await link.getAttribute('href')).toMatch(/sources\/#[a-z0-9-]+$/);
       }
-      expect(names).toContain('Savage, 2021');
+      expect(names).toContain('Apple legal guide, 2015');
+      // What no source says is labelled, in the policy panel's words (issue #15, item 4).
+      await expect(panel.locator('.assumption').first()).toContainText('Assumption: No 2016 source says which order reaches lookup records');
       // The page's own citations stay numbered, in the text, and the panel uses none of them.
       expect(await page.locator('.cite-link').count()).toBeGreaterThan(5);
       await expect(panel.locator('.cite-link')).toHaveCount(0);

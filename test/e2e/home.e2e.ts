@@ -53,8 +53,8 @@ test.describe('home page', () => {
       await expect(figure.locator('.ledger .summary')).toContainText('Apple, 2016');
       const card = page.locator('.side-provider');
       await expect(card).toContainText('kept 30 days under Apple, 2016');
-      await expect(card).toContainText('a device token, a time and a size: seen, not kept under Apple, 2016');
-      await expect(card).toContainText('So a sent message adds no record of its own here');
+      await expect(card).toContainText('a device token, a time and a size: seen, not known to be kept (assumed not kept under Apple, 2016)');
+      await expect(card).toContainText('So, in the simulator below, a sent message adds no record of its own');
     });
   });
 });

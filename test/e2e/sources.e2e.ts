@@ -41,15 +41,17 @@ test.describe('sources page', () => {
   });
 
   test('explains the markers and lists corrections', async ({ visit }) => {
-    await visit(
-      'sources/',
-      async ({ page }) => {
-        await expect(page.getByRole('heading', { name: 'How to read the markers' })).toHaveCount(1);
-        await expect(page.getByRole('heading', { name: 'Corrections' })).toHaveCount(1);
-        expect(await page.locator('.corrections time[datetime]').count()).toBeGreaterThan(0);
-      },
-      { axe: false },
-    );
+    await visit('sources/', async ({ page }) => {
+      await expect(page.getByRole('heading', { name: 'How to read the markers' })).toHaveCount(1);
+      await expect(page.getByRole('heading', { name: 'Corrections' })).toHaveCount(1);
+      expect(await page.locator('.corrections time[datetime]').count()).toBeGreaterThan(0);
+      await expect(page.locator('#correction-savage-2021')).toContainText('Pen registers are now cited');
+      // Per source: which simulator values rest on each claim, and which pages cite it.
+      const claim = page.locator('#intercept-2016 .claims li', { hasText: 'Apple confirmed that the logs are kept' });
+      await claim.getByText(/The simulator rests \d+ values? on this/).click();
+      await expect(claim.locator('.uses li')).toContainText(['Apple, 2016: how long it keeps each lookup record (30 days)']);
+      await expect(page.locator('#intercept-2016 .cited-on a[href$="explainers/the-2016-lookup-logs/"]')).toHaveCount(1);
+    });
   });
 
   test('is in the site navigation and marked as the current page', async ({ visit }) => {

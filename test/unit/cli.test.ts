@@ -382,7 +382,7 @@ describe('the real script', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const out = JSON.parse(result.stdout) as HeldJson;
-    expect(out).toMatchObject({ scenario: 'a-number-typed', version: 1, seed: 2016, policy: 'apple-2020s', at: 'Day 6, 00:00' });
+    expect(out).toMatchObject({ scenario: 'a-number-typed', version: 2, seed: 2016, policy: 'apple-2020s', at: 'Day 6, 00:00' });
     expect(categories(out)).toContain('Lookup record');
   });
 });

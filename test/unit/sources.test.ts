@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { sourceSchema, type Source } from '../../src/lib/content-schemas.ts';
+import { correctionEntrySchema, sourceSchema, type Source } from '../../src/lib/content-schemas.ts';
 import { MARKER_ORDER, SOURCES_DIR, claimMarker, claimText, formatSourceDate, readSourceIds } from '../../src/lib/sources.ts';
 
 const files = readdirSync(SOURCES_DIR)
@@ -88,7 +88,7 @@ describe('sourceSchema', () => {
     publisher: 'A publisher',
     date: '2016-09',
     marker: 'C',
-    claims: ['A claim.'],
+    claims: [{ id: 'a-claim', text: 'A claim.' }],
   };
 
   test('accepts a minimal source', () => {
@@ -102,7 +102,18 @@ describe('sourceSchema', () => {
     ['an unknown marker', { marker: 'C3' }],
     ['an http link', { url: 'http://example.com/' }],
     ['no claims', { claims: [] }],
-    ['a claim object without a marker', { claims: [{ text: 'A claim.' }] }],
+    ['a bare sentence as a claim', { claims: ['A claim.'] }],
+    ['a claim without an id', { claims: [{ text: 'A claim.' }] }],
+    ['a claim id that is not kebab-case', { claims: [{ id: 'A_Claim', text: 'A claim.' }] }],
+    [
+      'a claim id given twice',
+      {
+        claims: [
+          { id: 'a-claim', text: 'A claim.' },
+          { id: 'a-claim', text: 'Another.' },
+        ],
+      },
+    ],
     ['an unknown field', { author: 'Someone' }],
   ])('rejects %s', (_, change) => {
     expect(sourceSchema.safeParse({ ...valid, ...change }).success).toBe(false);
@@ -123,5 +134,46 @@ describe('formatSourceDate', () => {
     ['2025-10-01', '1 October 2025'],
   ])('%s reads as %s', (date, expected) => {
     expect(formatSourceDate(date)).toBe(expected);
+  });
+});
+
+describe('content/corrections.yaml', () => {
+  const entries = (parse(readFileSync('content/corrections.yaml', 'utf8'), { schema: 'yaml-1.1' }) as unknown[]).map((entry, i) => {
+    const result = correctionEntrySchema.safeParse(entry);
+    if (!result.success) throw new Error(`content/corrections.yaml, entry ${i + 1}: ${result.error.message}`);
+    return result.data;
+  });
+
+  test('ids are unique, so each entry can be linked', () => {
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+  });
+
+  // One entry per fix of the December 2026 fact-check (issue #15, items 2, 4 and 5).
+  test('logs each fix of the 2026-12 fact-check', () => {
+    const december = entries.filter((e) => e.date.startsWith('2026-12')).map((e) => e.id);
+    expect(december).toEqual(
+      expect.arrayContaining([
+        'new-device-alert',
+        'pen-register-cadence',
+        'apple-presets-pen-register',
+        'signal-pen-register',
+        'whatsapp-pen-register-warrant',
+        'apple-2016-citations',
+        'savage-2021',
+        'app-started-queries',
+        'push-routing-kept',
+        'pq3-tense',
+        'facetime-fields',
+        'up-to-days',
+        'unsent-draft-attachments',
+        'sealed-sender-ip',
+        'source-entries',
+      ]),
+    );
+  });
+
+  test('rejects an entry citing an unknown source, naming the field', () => {
+    const result = correctionEntrySchema.safeParse({ id: 'x', date: '2026-12-03', text: 'A fix.', sources: ['nobody-2020'] });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['sources', 0], message: expect.stringContaining('unknown source id "nobody-2020"') });
   });
 });
