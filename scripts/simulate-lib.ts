@@ -16,7 +16,6 @@ import {
   formatSimTime,
   heldAt,
   isId,
-  parseScenario,
   presetById,
   toHeldRecord,
   runScenario,
@@ -27,6 +26,7 @@ import {
   type ScenarioCore,
   type SimTime,
 } from '../src/model/index.ts';
+import { validateScenario } from '../src/lib/content-schemas.ts';
 import { csv } from '../src/lib/csv.ts';
 import { heldCsv, heldRow, type HeldRow } from '../src/lib/held-rows.ts';
 
@@ -212,7 +212,7 @@ export function loadScenario(fileOrId: string): ScenarioCore {
   } catch (e) {
     throw new CliFailure(`${shown}: not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
   }
-  return parseScenario(data, shown);
+  return validateScenario(data, shown);
 }
 
 /* ------------------------------------------------------------------ running */

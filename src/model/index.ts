@@ -58,7 +58,8 @@ export { legalRequestMachine, legalRequestStage } from './legal-request-machine.
 export type { LegalRequestContext, LegalRequestEvent, LegalRequestInput, LegalRequestStage } from './legal-request-machine.ts';
 export { selectLegalRequest, selectLegalReach, lastServedAt } from './legal-request-selectors.ts';
 export type { LegalRequestAnswer, LegalReach } from './legal-request-selectors.ts';
-export { parseScenario, scenarioCoreSchema, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
+export { parseScenario, scenarioCoreSchema, scenarioIssueWording, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
+export { got, issuePath, nearest, unknownFields } from './scenario-wording.ts';
 export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';
 export { createSession, advanceTo, act, runScenario, sessionEnd } from './session.ts';
