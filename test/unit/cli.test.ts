@@ -153,7 +153,7 @@ describe('loadScenario', () => {
 
   test.each<[string, () => string, RegExp, typeof CliFailure | typeof ScenarioError]>([
     ['an unknown id lists the ids', () => 'no-such-scenario', /no scenario "no-such-scenario".*a-number-typed, .*offline-two-weeks/, CliFailure],
-    ['a missing file', () => join(dir, 'missing.yaml'), /cannot read scenario .*missing\.yaml: no such file/, CliFailure],
+    ['a missing file', () => join(dir, 'missing.yaml'), /cannot read .*missing\.yaml: no such file/, CliFailure],
     ['a folder', () => dir, /that is a folder/, CliFailure],
     ['broken YAML', () => join(dir, 'not-yaml.yaml'), /not-yaml\.yaml: not valid YAML/, CliFailure],
     ['broken JSON', () => join(dir, 'not-json.json'), /not-json\.json: not valid JSON/, CliFailure],
