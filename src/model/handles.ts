@@ -62,3 +62,17 @@ export function normaliseHandle(input: string): string | undefined {
   const parsed = parseHandle(input);
   return parsed.ok ? parsed.handle.value : undefined;
 }
+
+/** The longest name a person or device may have, in characters. */
+export const MAX_NAME_LENGTH = 60;
+
+// Controls, line separators and the bidi controls (marks, embeddings, overrides, isolates): a name
+// holding U+202E would show "Ana's phone" and reverse the sentence around it. Other format
+// characters stay, since the zero-width joiner holds emoji such as 👩🏽‍💻 together.
+const NAME_UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]+/gu;
+
+/** A name a reader typed (a device's), as it is kept and shown: cleaned, spaces collapsed, capped. */
+export function cleanName(text: string): string {
+  const clean = text.normalize('NFC').replace(NAME_UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  return Array.from(clean).slice(0, MAX_NAME_LENGTH).join('').trim();
+}
