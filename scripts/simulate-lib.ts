@@ -1,11 +1,10 @@
 // The pure half of `npm run simulate`: argument parsing, scenario loading, the simulation run and
 // the JSON / CSV text. scripts/simulate.ts only reads argv, prints, and sets the exit code.
 // Everything model-side comes from the model's public surface, src/model/index.ts.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -16,7 +15,6 @@ import {
   formatSimTime,
   heldAtWith,
   isId,
-  parseScenario,
   presetById,
   preservedUntil,
   toHeldRecord,
@@ -31,12 +29,22 @@ import {
   type ScenarioCore,
   type SimTime,
 } from '../src/model/index.ts';
+import { validateScenario } from '../src/lib/content-schemas.ts';
 import { csv } from '../src/lib/csv.ts';
+import { ContentFileError, readContentFile } from '../src/lib/yaml-file.ts';
 import { heldCsv, heldRow, type HeldRow } from '../src/lib/held-rows.ts';
 import { ASSUMPTION_FLAGS, assumptionsHeader, assumptionsLine, assumptionUsage, parseAssumptionFlags } from './simulate-assumptions.ts';
 
 /** Exit code for anything the user can fix: bad arguments, a missing or invalid scenario file. */
 export const USAGE_ERROR = 2;
+
+/**
+ * The most script steps the CLI runs. The longest scenario has a few dozen; 1,000 sends take about
+ * 14 s of CPU on the 2-core CI machine (each message is sealed and routed for real), and the time grows
+ * faster than the count, so a 100,000-step file is refused with this message rather than left to
+ * look hung for an hour. Runs over a second show a step count on a terminal's stderr.
+ */
+export const MAX_STEPS = 1_000;
 
 /** The largest seed a scenario file may carry (its schema's limit); the CLI takes the same range. */
 const MAX_SEED = 2 ** 31 - 1;
@@ -211,24 +219,23 @@ export function loadScenario(fileOrId: string): ScenarioCore {
       throw new CliFailure(`no scenario "${fileOrId}": ${shown} does not exist. Scenario ids: ${scenarioIds().join(', ') || 'none'}; or pass a file path`);
     }
   }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'that is a folder' : (e as Error).message;
-    throw new CliFailure(`cannot read scenario ${shown}: ${why}`);
-  }
   let data: unknown;
   try {
-    data = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+    data = readContentFile(path, shown);
   } catch (e) {
-    throw new CliFailure(`${shown}: not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
+    throw e instanceof ContentFileError ? new CliFailure(e.message) : e;
   }
-  return parseScenario(data, shown);
+  const steps = (data as { script?: unknown } | null)?.script;
+  if (Array.isArray(steps) && steps.length > MAX_STEPS) {
+    throw new CliFailure(`${shown}: script has ${steps.length} steps, more than the ${MAX_STEPS} a scenario may have (split it into several scenarios)`);
+  }
+  return validateScenario(data, shown);
 }
 
 /* ------------------------------------------------------------------ running */
+
+/** Told how many script steps have run, of how many, while a long scenario runs. */
+export type Progress = (done: number, total: number) => void;
 
 export interface Run {
   scenario: ScenarioCore;
@@ -243,7 +250,7 @@ export interface Run {
 }
 
 /** Runs `scenario` as the options ask. Throws CliFailure when --until is past the scenario's end. */
-export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed' | 'policy' | 'until' | 'assumptions'>): Run {
+export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed' | 'policy' | 'until' | 'assumptions'>, onProgress?: Progress): Run {
   if (options.until !== undefined && options.until > scenario.duration) {
     throw new CliFailure(
       `--until ${options.until} is beyond the scenario's duration: ${scenario.id} runs ${scenario.duration} days, so --until can be 0 to ${scenario.duration}`,
@@ -253,7 +260,7 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   const seed = options.seed ?? scenario.seed;
   const at = options.until === undefined ? scenario.duration * DAY : Math.round(options.until * DAY);
   const config = assumptionConfig(options.assumptions ?? {});
-  const session = runScenario(scenario, { seed, until: at, policies: [policy], config });
+  const session = runScenario(scenario, { seed, until: at, policies: [policy], config, ...(onProgress ? { onProgress } : {}) });
   // What a preservation request keeps is held too, and its row says until when (see heldRow).
   const { ledger, preservations } = session.world;
   const records = heldAtWith(ledger, policy, at, preservations);
@@ -264,14 +271,18 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   return { scenario, seed, policy, at, journal: session.world.journal, held, assumptions: configAssumptions(session.world.config) };
 }
 
-/**
- * The whole command: loads the scenario, runs it, and returns the text to print. The held JSON
- * carries the assumptions in its header; CSV and the journal have no room for one, so their
- * assumptions line goes to `header` (the CLI's stderr), keeping stdout machine-readable.
- */
-export function render(options: CliOptions, header: (line: string) => void = () => {}): string {
-  const run = simulate(loadScenario(options.scenario), options);
-  if (options.journal || options.format === 'csv') header(assumptionsLine(run.assumptions));
+/** Where render's side output goes: the CLI sends both to stderr, keeping stdout machine-readable. */
+export interface RenderSide {
+  /** The assumptions line, for CSV and the journal, which have no header of their own (the held JSON carries it). */
+  header?: (line: string) => void;
+  /** Steps run so far, for a progress line on a terminal. */
+  onProgress?: Progress;
+}
+
+/** The whole command: loads the scenario, runs it, and returns the text to print. */
+export function render(options: CliOptions, side: RenderSide = {}): string {
+  const run = simulate(loadScenario(options.scenario), options, side.onProgress);
+  if (options.journal || options.format === 'csv') side.header?.(assumptionsLine(run.assumptions));
   if (options.journal) return options.format === 'csv' ? journalCsv(run.journal) : journalJson(run.journal);
   return options.format === 'csv' ? heldCsv(run.held) : heldJson(run);
 }

@@ -1,19 +1,21 @@
 /**
- * Content collections: each one a glob() loader over the top-level content/ folder and its schema
- * from src/lib/content-schemas.ts, where unit tests, build scripts and the CLI import them too.
+ * Content collections: each one a loader over the top-level content/ folder and its schema from
+ * src/lib/content-schemas.ts, where unit tests, build scripts and the CLI import them too. The YAML
+ * collections are read by yamlFolder (src/lib/yaml-loader.ts), with the reader the CLI uses.
  * EXPLAINERS_DIR points the explainers at another folder: the build-error tests use fixtures.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { correctionEntrySchema, explainerSchema, scenarioSchema, sourceSchema } from './lib/content-schemas.ts';
+import { yamlFolder } from './lib/yaml-loader.ts';
 
 const sources = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/sources' }),
+  loader: yamlFolder('content/sources'),
   schema: sourceSchema,
 });
 
 const scenarios = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/scenarios' }),
+  loader: yamlFolder('content/scenarios'),
   schema: scenarioSchema,
 });
 

@@ -6,7 +6,17 @@
  * Node-side: the scenario and explainer checks read the ids in content/sources/ themselves.
  */
 import { z } from 'astro/zod';
-import { PRESET_IDS, scenarioCoreSchema, semanticIssues } from '../model/index.ts';
+import {
+  issuePath,
+  parseScenario,
+  ScenarioError,
+  scenarioCoreSchema,
+  scenarioIssueWording,
+  semanticIssues,
+  unknownFields,
+  zodIssues,
+  type ScenarioCore,
+} from '../model/index.ts';
 import { teachingIssues } from './scenario-teaching.ts';
 import { dateAsText, expecting, fields, got, isCalendarDate, list, text } from './schema-wording.ts';
 import { sourceIdSchema } from './source-schema.ts';
@@ -39,11 +49,13 @@ export type { Correction, DiscussionItem, NarrationStep, Prompt, ScenarioTeachin
  * error), then the model's semantic checks and the teaching checks. Node-side only: it reads the ids
  * in content/sources/ itself, which is fine because the content config runs at build time.
  */
+const SCENARIO_FIELDS = [...Object.keys(scenarioCoreSchema.shape), ...Object.keys(scenarioTeachingShape)];
+
 export const scenarioFileSchema = z
   .strictObject(scenarioCoreSchema.extend(scenarioTeachingShape).shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `expected only scenario fields, not ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`
+        ? unknownFields(issue.keys, SCENARIO_FIELDS, 'a scenario')
         : `expected a scenario (a set of fields), got ${got(issue.input)}`,
   })
   .superRefine(
@@ -57,27 +69,6 @@ export const scenarioFileSchema = z
   );
 export type Scenario = z.infer<typeof scenarioFileSchema>;
 
-/** Words for the issues the model's own field schemas leave without a message of their own. */
-function modelFieldWording(issue: z.core.$ZodRawIssue): string | undefined {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${got(issue.input)}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(issue.input)}`;
-    case 'invalid_union':
-      if (issue.inst === scenarioCoreSchema.shape.policy) {
-        return `expected a policy preset (${PRESET_IDS.join(', ')}) or { base: <preset>, retentionDays: { <category>: <days> } }, got ${got(issue.input)}`;
-      }
-      if (issue.inst === scenarioCoreSchema.shape.script.element) {
-        return `expected "do" to be one of the script actions (${SCRIPT_ACTIONS.join(', ')})`;
-      }
-      return undefined;
-    default:
-      return undefined;
-  }
-}
-const SCRIPT_ACTIONS = scenarioCoreSchema.shape.script.element.options.map((o) => o.shape.do.value);
-
 /**
  * The collection's schema: scenarioFileSchema, with every message in the project's "expected …, got
  * …" wording. Astro parses with its own error map, which would print a missing model field as
@@ -85,11 +76,28 @@ const SCRIPT_ACTIONS = scenarioCoreSchema.shape.script.element.options.map((o) =
  * message settled keeps the build's message the same as the tests' and the CLI's.
  */
 export const scenarioSchema = z.unknown().transform((input, ctx): Scenario => {
-  const result = scenarioFileSchema.safeParse(input, { error: modelFieldWording });
+  const result = scenarioFileSchema.safeParse(input, { error: scenarioIssueWording });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input });
+  for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issuePath(issue), message: issue.message, input });
   return z.NEVER;
 });
+
+/** The teaching fields' names: a file with any of them is a lesson, checked as the build checks it. */
+const TEACHING_FIELDS = Object.keys(scenarioTeachingShape);
+
+/**
+ * The one scenario validator outside the build, which runs scenarioSchema itself: the CLI and the
+ * tests. A file holding any teaching field is checked exactly as the build checks it (every field,
+ * teaching checks included); a file of the model's fields alone (a scenario written to run, not to
+ * teach) gets the model's checks, with the same schemas and the same words. Throws one ScenarioError.
+ */
+export function validateScenario(data: unknown, file?: string): ScenarioCore {
+  const lesson = typeof data === 'object' && data !== null && !Array.isArray(data) && TEACHING_FIELDS.some((k) => Object.hasOwn(data, k));
+  if (!lesson) return parseScenario(data, file);
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) throw new ScenarioError(zodIssues(result.error), file);
+  return result.data;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Explainers (content/explainers/<slug>.mdx): articles that use the simulation as figures. The

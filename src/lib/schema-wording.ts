@@ -4,15 +4,8 @@
  */
 import { z } from 'astro/zod';
 
-/** What the reader gave instead, in words: the second half of every "expected …, got …" message. */
-export function got(input: unknown): string {
-  if (input === undefined) return 'nothing (the field is missing)';
-  if (input === null) return 'an empty value';
-  if (input instanceof Date) return 'a date (put it in quotes)';
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'object') return 'a set of fields';
-  return `${typeof input} ${JSON.stringify(input)}`;
-}
+export { got } from '../model/index.ts';
+import { got, unknownFields } from '../model/index.ts';
 
 /** A schema's own message comes before any error map passed to parse (zod's order), so these always show. */
 export const expecting = (what: string) => ({ error: (issue: { input?: unknown }) => `expected ${what}, got ${got(issue.input)}` });
@@ -38,10 +31,7 @@ export const list = <T extends z.ZodType>(item: T, what: string, min: number, ma
 /** An object with exactly these fields: a misspelt optional field is an error, not silently dropped. */
 export const fields = <S extends z.ZodRawShape>(shape: S, what: string) =>
   z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `expected only the fields of ${what} (${Object.keys(shape).join(', ')}), not ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-        : `expected ${what}, got ${got(issue.input)}`,
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, Object.keys(shape), what) : `expected ${what}, got ${got(issue.input)}`),
   });
 
 /** "2026-11-27" yes; "2026-02-30" and "2026-13-01" no. */

@@ -15,12 +15,30 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 // Deliberately simple: one @, no spaces, a dot in the domain. Enough to tell a typo from an address.
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
 
+/** The longest email address (RFC 5321's path limit, less its angle brackets). */
+export const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * Characters no handle or name may hold: controls, and format characters (zero-width spaces and
+ * joiners, text-direction overrides and isolates, the byte-order mark). They are invisible, so
+ * `ben\u200b@example.org` would look exactly like Ben's address while being another one.
+ */
+export const UNSAFE_TEXT = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
 export type HandleParse = { ok: true; handle: Handle } | { ok: false; reason: string };
 
 /** Parses what a person typed into an address field. */
 export function parseHandle(input: string): HandleParse {
-  const text = input.trim();
+  if (input.length > 4 * MAX_EMAIL_LENGTH)
+    return { ok: false, reason: `That is too long for an address (an email address has at most ${MAX_EMAIL_LENGTH} characters).` };
+  // NFKC first, so full-width digits and other look-alike forms become the one address they look like.
+  const text = input.normalize('NFKC').trim();
   if (text === '') return { ok: false, reason: 'Enter a phone number or an email address.' };
+  if (UNSAFE_TEXT.test(text)) {
+    return { ok: false, reason: 'That address holds an invisible character (a zero-width space or a text-direction mark): retype it.' };
+  }
+  if (text.length > MAX_EMAIL_LENGTH)
+    return { ok: false, reason: `That is too long for an address (an email address has at most ${MAX_EMAIL_LENGTH} characters).` };
   if (text.includes('@')) {
     const value = text.toLowerCase();
     return EMAIL.test(value)
@@ -43,4 +61,18 @@ export function parseHandle(input: string): HandleParse {
 export function normaliseHandle(input: string): string | undefined {
   const parsed = parseHandle(input);
   return parsed.ok ? parsed.handle.value : undefined;
+}
+
+/** The longest name a person or device may have, in characters. */
+export const MAX_NAME_LENGTH = 60;
+
+// Controls, line separators and the bidi controls (marks, embeddings, overrides, isolates): a name
+// holding U+202E would show "Ana's phone" and reverse the sentence around it. Other format
+// characters stay, since the zero-width joiner holds emoji such as 👩🏽‍💻 together.
+const NAME_UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]+/gu;
+
+/** A name a reader typed (a device's), as it is kept and shown: cleaned, spaces collapsed, capped. */
+export function cleanName(text: string): string {
+  const clean = text.normalize('NFC').replace(NAME_UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  return Array.from(clean).slice(0, MAX_NAME_LENGTH).join('').trim();
 }

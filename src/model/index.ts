@@ -95,7 +95,8 @@ export {
   rangeWords,
 } from './assumptions.ts';
 export type { Assumptions, AssumptionKey, AssumptionSpec, NumberAssumption, BooleanAssumption } from './assumptions.ts';
-export { parseScenario, scenarioCoreSchema, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
+export { parseScenario, scenarioCoreSchema, scenarioIssueWording, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
+export { got, issuePath, nearest, unknownFields } from './scenario-wording.ts';
 export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';
 export { createSession, advanceTo, act, runScenario, sessionEnd } from './session.ts';
@@ -148,7 +149,7 @@ export { toHeldRecord } from './held-record.ts';
 export type { HeldRecord } from './held-record.ts';
 export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
 export type { Category, LedgerRecord, LookupFields } from './records.ts';
-export { parseHandle, normaliseHandle } from './handles.ts';
+export { cleanName, parseHandle, normaliseHandle } from './handles.ts';
 export { ID_PATTERN, ID_RULE, isId } from './id.ts';
 export { realCrypto, metadataOnlyCrypto } from './crypto.ts';
 export type { Crypto, Envelope, DeviceKeys } from './crypto.ts';

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { assumptionsSchema } from './assumptions.ts';
-import { parseHandle } from './handles.ts';
+import { parseHandle, UNSAFE_TEXT } from './handles.ts';
 import { ID_PATTERN, ID_RULE } from './id.ts';
 import { LEGAL_PROCESSES, PRESET_IDS } from './policy.ts';
 import { PRESERVATION_MS } from './preservation.ts';
 import { CATEGORIES } from './records.ts';
+import { referenceIssues } from './scenario-refs.ts';
+import { got, issuePath, scenarioWording } from './scenario-wording.ts';
 import { DAY, parseDayTime, type SimTime } from './time.ts';
 
 /**
@@ -17,68 +19,85 @@ const id = z.string().regex(ID_PATTERN, `an id of ${ID_RULE}`);
 const handle = z.string().refine((h) => parseHandle(h).ok, {
   message: 'a phone number in international form (+1 555 010 0100) or an email address',
 });
+/** A name people see (a person, a device, a network): short, and no control or direction-changing characters. */
+const displayName = z
+  .string()
+  .min(1)
+  .max(60)
+  .refine((s) => !UNSAFE_TEXT.test(s), { message: 'a name without control characters, zero-width or text-direction characters' });
 const dayTime = z.string().refine((s) => parseDayTime(s) !== undefined, { message: 'a time like "day 3" or "day 3 14:00"' });
 
-export const networkSchema = z.object({
+export const networkSchema = z.strictObject({
   id,
-  label: z.string().min(1),
+  label: displayName,
   kind: z.enum(['home', 'mobile', 'cafe', 'office']),
   ip: z.ipv4().optional(),
 });
 
-export const deviceSchema = z.object({
+export const deviceSchema = z.strictObject({
   id,
-  label: z.string().min(1),
+  label: displayName,
   kind: z.enum(['phone', 'tablet', 'laptop']),
   network: id,
   online: z.boolean().optional(),
 });
 
-export const personSchema = z.object({
+export const personSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: displayName,
   handles: z.array(handle).min(1),
-  contacts: z.array(z.object({ name: z.string().min(1), handles: z.array(handle).min(1) })).optional(),
+  contacts: z.array(z.strictObject({ name: displayName, handles: z.array(handle).min(1) })).optional(),
   devices: z.array(deviceSchema),
 });
 
-export const castSchema = z.object({
+export const castSchema = z.strictObject({
   networks: z.array(networkSchema).min(1),
   people: z.array(personSchema).min(1),
 });
 
 const at = { at: dayTime };
 export const scriptStepSchema = z.discriminatedUnion('do', [
-  z.object({ ...at, do: z.literal('enter-address'), device: id, address: z.string().min(1) }),
-  z.object({
+  z.strictObject({ ...at, do: z.literal('enter-address'), device: id, address: z.string().min(1) }),
+  z.strictObject({
     ...at,
     do: z.literal('send'),
     device: id,
     to: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
     text: z.string().min(1).max(2000),
   }),
-  z.object({ ...at, do: z.literal('call'), device: id, to: z.string().min(1), answered: z.boolean().optional() }),
-  z.object({ ...at, do: z.literal('add-device'), person: id, device: deviceSchema }),
-  z.object({ ...at, do: z.literal('remove-device'), device: id }),
-  z.object({ ...at, do: z.literal('go-offline'), device: id }),
-  z.object({ ...at, do: z.literal('go-online'), device: id }),
-  z.object({ ...at, do: z.literal('change-network'), device: id, network: id }),
-  z.object({ ...at, do: z.literal('legal-request'), process: z.enum(LEGAL_PROCESSES), target: handle }),
+  z.strictObject({ ...at, do: z.literal('call'), device: id, to: z.string().min(1), answered: z.boolean().optional() }),
+  z.strictObject({ ...at, do: z.literal('add-device'), person: id, device: deviceSchema }),
+  z.strictObject({ ...at, do: z.literal('remove-device'), device: id }),
+  z.strictObject({ ...at, do: z.literal('go-offline'), device: id }),
+  z.strictObject({ ...at, do: z.literal('go-online'), device: id }),
+  z.strictObject({ ...at, do: z.literal('change-network'), device: id, network: id }),
+  z.strictObject({ ...at, do: z.literal('legal-request'), process: z.enum(LEGAL_PROCESSES), target: handle }),
   // 18 U.S.C. §2703(f): keep the target's records for 90 days; renewed once, 90 more.
-  z.object({ ...at, do: z.literal('preservation-request'), target: handle }),
-  z.object({ ...at, do: z.literal('renew-preservation'), target: handle }),
+  z.strictObject({ ...at, do: z.literal('preservation-request'), target: handle }),
+  z.strictObject({ ...at, do: z.literal('renew-preservation'), target: handle }),
 ]);
 
 export const policyChoiceSchema = z.union([
   z.enum(PRESET_IDS as [string, ...string[]]),
-  z.object({
+  z.strictObject({
     base: z.enum(PRESET_IDS as [string, ...string[]]),
     /** Days per category; null keeps for ever. */
-    retentionDays: z.partialRecord(z.enum(CATEGORIES), z.number().int().min(0).max(3650).nullable()),
+    retentionDays: z
+      .unknown()
+      // zod's record output drops a `__proto__` key (assigning it sets the prototype), while a YAML or
+      // JSON parser makes it an own field: the raw keys are checked first, so it fails like `constructor`.
+      .superRefine((days, ctx) => {
+        if (typeof days !== 'object' || days === null) return;
+        for (const key of Object.keys(days)) {
+          if (!(CATEGORIES as readonly string[]).includes(key))
+            ctx.addIssue({ code: 'custom', path: [key], message: `expected a record category (${CATEGORIES.join(', ')}), not "${key}"` });
+        }
+      })
+      .pipe(z.partialRecord(z.enum(CATEGORIES), z.number().int().min(0).max(3650).nullable())),
   }),
 ]);
 
-export const scenarioCoreSchema = z.object({
+export const scenarioCoreSchema = z.strictObject({
   id,
   version: z.number().int().min(1),
   title: z.string().min(1),
@@ -158,7 +177,7 @@ export function semanticIssues(s: ScenarioCore): ScenarioIssue[] {
     if (step.do === 'change-network' && !networks.has(step.network))
       issues.push({ path: ['script', i, 'network'], message: `a network from cast.networks, not "${step.network}"` });
   });
-  return issues;
+  return [...issues, ...referenceIssues(s)];
 }
 
 /** A preservation step the world would reject: a second request while one is in force, a renewal without one, or a second renewal. */
@@ -207,28 +226,33 @@ export function formatPath(path: readonly (string | number | symbol)[]): string 
   );
 }
 
-/** zod issues in the project's wording: the path, then what was expected. */
+/** zod issues as they are: the path and the message (parse with `scenarioIssueWording` for the project's words). */
 export function zodIssues(error: z.ZodError): ScenarioIssue[] {
-  return error.issues.map((i) => ({ path: i.path as (string | number)[], message: describeZodIssue(i) }));
+  return error.issues.map((i) => ({ path: issuePath(i), message: i.message }));
 }
 
-function describeZodIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    const received = (issue as { input?: unknown }).input === undefined ? 'nothing (the field is missing)' : typeof (issue as { input?: unknown }).input;
-    return `expected ${issue.expected}, got ${received}`;
-  }
-  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
-    return `expected "do" to be one of the script actions`;
-  }
-  return issue.message;
-}
+const SCRIPT_ACTIONS = scriptStepSchema.options.map((o) => o.shape.do.value);
+
+/** The error map every scenario parse uses (the model's, the CLI's, the build's): see scenario-wording.ts. */
+export const scenarioIssueWording = scenarioWording(
+  new Map<unknown, (input: unknown) => string>([
+    [
+      policyChoiceSchema,
+      (input) => `expected a policy preset (${PRESET_IDS.join(', ')}) or { base: <preset>, retentionDays: { <category>: <days> } }, got ${got(input)}`,
+    ],
+    [
+      scriptStepSchema,
+      (input) => `expected "do" to be one of the script actions (${SCRIPT_ACTIONS.join(', ')}), got ${got((input as { do?: unknown } | undefined)?.do)}`,
+    ],
+  ]),
+);
 
 /**
  * Validates raw scenario data (from YAML or JSON). Returns the scenario, or throws one
  * ScenarioError listing every problem with its field path. Nothing is half-built.
  */
 export function parseScenario(data: unknown, file?: string): ScenarioCore {
-  const parsed = scenarioCoreSchema.safeParse(data);
+  const parsed = scenarioCoreSchema.safeParse(data, { error: scenarioIssueWording });
   if (!parsed.success) throw new ScenarioError(zodIssues(parsed.error), file);
   const issues = semanticIssues(parsed.data);
   if (issues.length > 0) throw new ScenarioError(issues, file);

@@ -64,9 +64,22 @@ export function sessionEnd(session: Session): SimTime {
 }
 
 /** Runs a whole scenario (or up to `until`) under `policy` retention for pruning. */
-export function runScenario(scenario: ScenarioCore, options: SessionOptions & { until?: SimTime; policies?: Policy[] } = {}): Session {
+export function runScenario(
+  scenario: ScenarioCore,
+  options: SessionOptions & { until?: SimTime; policies?: Policy[]; onProgress?: (done: number, total: number) => void } = {},
+): Session {
   const engine = options.engine ?? { ...DEFAULT_ENGINE, policies: options.policies ?? [scenarioPolicy(scenario)] };
   const session = createSession(scenario, { ...options, engine });
-  advanceTo(session, options.until ?? scenario.duration * DAY, engine);
+  const end = options.until ?? scenario.duration * DAY;
+  // With a progress callback (the CLI on a long file), time moves to every 500th step's moment in turn:
+  // the same history, since advanceTo runs each step at its own time however far it is asked to go.
+  const chunk = 500;
+  while (options.onProgress && session.next + chunk < session.script.length) {
+    const at = (session.script[session.next + chunk] as { at: SimTime }).at;
+    if (at > end) break;
+    advanceTo(session, at, engine);
+    options.onProgress(session.next, session.script.length);
+  }
+  advanceTo(session, end, engine);
   return session;
 }

@@ -39,6 +39,8 @@ async function sync(file: string, yaml: string): Promise<string> {
   }
 }
 
+const corpus = (file: string) => readFileSync(join(ROOT, 'test/fixtures/bad-scenarios', file), 'utf8');
+
 function mutate(find: string | RegExp, replace: string): string {
   const out = GOOD.replace(find, replace);
   if (out === GOOD) throw new Error(`fixture mutation found nothing to change: ${String(find)}`);
@@ -69,6 +71,10 @@ describe('a broken scenario fails the build with its file, the field path and wh
       /script\.2\.at: .*time cannot go backwards/,
     ],
     ['unknown source id', 'unknown-source.yaml', mutate(/^ {2}- apple-lpg-2025$/m, '  - apple-lpg-2099'), /sources\.1: .*there is no "apple-lpg-2099"/],
+    // From the corpus of bad files (test/fixtures/bad-scenarios/), which the unit tests run through the loader's reader and schema.
+    ['misspelt field deep down', 'misspelt-answered.yaml', corpus('misspelt-answered.yaml'), /script\.1\.answerd: .*did you mean "answered"/],
+    ['a send to no contact', 'send-to-no-contact.yaml', corpus('send-to-no-contact.yaml'), /script\.2\.to: .*not "Theodore"/],
+    ['a merge key', 'merge-key.yaml', corpus('merge-key.yaml'), /merge-key\.yaml:\d+: a YAML merge key \(<<:\) is not supported/],
   ])(
     '%s',
     async (_name, file, yaml, message) => {

@@ -45,5 +45,7 @@ export const XSS_VALID_ADDRESSES: readonly string[] = [
   '{{window.__xss=1}}@evil.example',
   '%3cimg%20src=x%20onerror=window.__xss=1%3e@evil.example',
   "=cmd|'/c+calc'!a0@evil.example",
-  '\u202eevil\u202c@evil.example',
 ];
+
+/** Addresses that look valid but hold invisible characters: refused with their own reason (issue 16). */
+export const XSS_INVISIBLE_ADDRESSES: readonly string[] = ['\u202eevil\u202c@evil.example', 'ben\u200b@example.org'];

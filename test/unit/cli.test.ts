@@ -160,7 +160,7 @@ describe('loadScenario', () => {
 
   test.each<[string, () => string, RegExp, typeof CliFailure | typeof ScenarioError]>([
     ['an unknown id lists the ids', () => 'no-such-scenario', /no scenario "no-such-scenario".*a-number-typed, .*offline-two-weeks/, CliFailure],
-    ['a missing file', () => join(dir, 'missing.yaml'), /cannot read scenario .*missing\.yaml: no such file/, CliFailure],
+    ['a missing file', () => join(dir, 'missing.yaml'), /cannot read .*missing\.yaml: no such file/, CliFailure],
     ['a folder', () => dir, /that is a folder/, CliFailure],
     ['broken YAML', () => join(dir, 'not-yaml.yaml'), /not-yaml\.yaml: not valid YAML/, CliFailure],
     ['broken JSON', () => join(dir, 'not-json.json'), /not-json\.json: not valid JSON/, CliFailure],
@@ -283,7 +283,7 @@ describe('JSON output', () => {
 
   test('CSV and the journal keep stdout to data: the assumptions line goes to the header callback', () => {
     const lines: string[] = [];
-    render(options(['--scenario', 'a-number-typed', '--format', 'csv', '--lookup-cache-hours', '3']), (line) => lines.push(line));
+    render(options(['--scenario', 'a-number-typed', '--format', 'csv', '--lookup-cache-hours', '3']), { header: (line) => lines.push(line) });
     expect(lines).toEqual([expect.stringMatching(/^assumptions .*device lookup cache: 3 hours; push-queue hold for offline devices: 30 days; .*: on\n$/)]);
   });
 

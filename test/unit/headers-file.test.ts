@@ -61,9 +61,16 @@ describe("the site's public/_headers", () => {
     expect(headers['content-security-policy']).toBe("frame-ancestors 'none'");
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['x-content-type-options']).toBe('nosniff');
-    for (const feature of ['camera', 'microphone', 'geolocation', 'interest-cohort', 'browsing-topics']) {
+    for (const feature of ['camera', 'microphone', 'geolocation', 'browsing-topics']) {
       expect(headers['permissions-policy']).toContain(`${feature}=()`);
     }
+    // Features Chromium does not know make it log an error on every page.
+    for (const unknown of ['bluetooth', 'interest-cohort']) expect(headers['permissions-policy']).not.toContain(`${unknown}=`);
+  });
+
+  test('lets any origin read an oEmbed answer, and no other page', () => {
+    expect(headersFor(rules, '/oembed/a-number-typed.json')['access-control-allow-origin']).toBe('*');
+    expect(headersFor(rules, '/scenarios/a-number-typed/')['access-control-allow-origin']).toBeUndefined();
   });
 
   test('lets anyone frame an embed page, and keeps the other headers there', () => {

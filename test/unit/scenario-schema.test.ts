@@ -153,8 +153,74 @@ describe('scenario schema', () => {
     ['no sources', (s) => (s.sources = []), 'sources', /expected at least 1 source ids/],
     ['empty text', (s) => (s.narration[2].text = '  '), 'narration[2].text', /expected the text of this step, got an empty text/],
     // misspelt fields
-    ['misspelt optional field', (s) => (s.narration[0].pasue = true), 'narration[0]', /expected only the fields of a narration step .*not "pasue"/],
-    ['misspelt top-level field', (s) => (s.corection = []), '(top level)', /expected only scenario fields, not "corection"/],
+    [
+      'misspelt optional field',
+      (s) => (s.narration[0].pasue = true),
+      'narration[0].pasue',
+      /expected only the fields of a narration step .*not "pasue" \(did you mean "pause"\?\)/,
+    ],
+    [
+      'misspelt top-level field',
+      (s) => (s.corection = []),
+      'corection',
+      /expected only the fields of a scenario, not "corection" \(did you mean "corrections"\?\)/,
+    ],
+    [
+      'misspelt field on a call',
+      (s) => s.script.push({ at: 'day 6', do: 'call', device: 'ana-phone', to: 'Ben', answerd: true }),
+      'script[2].answerd',
+      /not "answerd" \(did you mean "answered"\?\)/,
+    ],
+    [
+      'misspelt field on a device',
+      (s) => (s.cast.people[0].devices[0].onlin = false),
+      'cast.people[0].devices[0].onlin',
+      /not "onlin" \(did you mean "online"\?\)/,
+    ],
+    ['unknown field in a contact', (s) => (s.cast.people[0].contacts[0].nmae = 'Ben'), 'cast.people[0].contacts[0].nmae', /did you mean "name"/],
+    ['an unknown field far from any', (s) => (s.cast.zzz = 1), 'cast.zzz', /^expected only the fields here \(networks, people\), not "zzz"$/],
+    // references resolved when the file is checked
+    [
+      'a send to no contact',
+      (s) => s.script.push({ at: 'day 6', do: 'send', device: 'ana-phone', to: 'Theodore', text: 'hi' }),
+      'script[2].to',
+      /Ana's contacts \(Ben\), not "Theodore"/,
+    ],
+    ['a call to no contact', (s) => s.script.push({ at: 'day 6', do: 'call', device: 'ana-phone', to: 'Bne' }), 'script[2].to', /not "Bne"/],
+    [
+      'one of several recipients unknown',
+      (s) => s.script.push({ at: 'day 6', do: 'send', device: 'ana-phone', to: ['Ben', 'Cy'], text: 'hi' }),
+      'script[2].to[1]',
+      /not "Cy"/,
+    ],
+    ['an address typed to no contact', (s) => (s.script[0].address = 'Benn'), 'script[0].address', /not "Benn"/],
+    [
+      'a contact twice',
+      (s) => s.cast.people[0].contacts.push({ name: 'Ben', handles: ['+1 555 010 0199'] }),
+      'cast.people[0].contacts[1].name',
+      /"Ben" repeats/,
+    ],
+    [
+      'contacts differing in case',
+      (s) => s.cast.people[0].contacts.push({ name: 'ben', handles: ['+1 555 010 0199'] }),
+      'cast.people[0].contacts[1].name',
+      /"ben" and "Ben" differ only in case/,
+    ],
+    ['two people with one name', (s) => (s.cast.people[1].name = 'ANA'), 'cast.people[1].name', /differ only in case/],
+    ['a name with a direction override', (s) => (s.cast.people[0].devices[0].label = 'Ana\u202es phone'), 'cast.people[0].devices[0].label', /text-direction/],
+    ['a name too long', (s) => (s.cast.people[0].name = 'A'.repeat(61)), 'cast.people[0].name', /at most 60 characters, got 61/],
+    [
+      'a handle with a zero-width space',
+      (s) => (s.cast.people[1].handles[0] = 'ben\u200b@example.org'),
+      'cast.people[1].handles[0]',
+      /phone number in international form/,
+    ],
+    [
+      'retention for __proto__',
+      (s) => (s.policy = JSON.parse('{"base":"apple-2016","retentionDays":{"__proto__":5}}')),
+      'policy.retentionDays.__proto__',
+      /a record category/,
+    ],
     // the model's semantic checks
     [
       'unknown person',

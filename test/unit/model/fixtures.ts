@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { validateScenario } from '../../../src/lib/content-schemas.ts';
 import { parseScenario, type ScenarioCore } from '../../../src/model/index.ts';
 
 export function loadScenario(id: string): ScenarioCore {
   const file = `content/scenarios/${id}.yaml`;
-  return parseScenario(parse(readFileSync(file, 'utf8')), file);
+  // The scenario files are lessons too: read through the validator the CLI uses, as the build reads them.
+  return validateScenario(parse(readFileSync(file, 'utf8')), file);
 }
 
 /** A small cast used across tests: Ana has 2 devices, Ben 3, Cy 1, and Dee has no devices at all. */

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { ScenarioError, formatPath, parseScenario, runScenario } from '../../../src/model/index.ts';
+import { validateScenario } from '../../../src/lib/content-schemas.ts';
+import { ScenarioError, formatPath, runScenario } from '../../../src/model/index.ts';
 import { loadScenario } from './fixtures.ts';
 
 const base = () => parse(readFileSync('content/scenarios/a-number-typed.yaml', 'utf8')) as Record<string, any>;
@@ -10,7 +11,7 @@ function errorOf(mutate: (s: Record<string, any>) => void): ScenarioError {
   const data = base();
   mutate(data);
   try {
-    parseScenario(data, 'content/scenarios/broken.yaml');
+    validateScenario(data, 'content/scenarios/broken.yaml');
   } catch (e) {
     if (e instanceof ScenarioError) return e;
     throw e;
