@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { QUEUE_HOLD_DAYS } from './policy.ts';
 import { DAY, HOUR } from './time.ts';
 import type { WorldConfig } from './world/types.ts';
@@ -90,20 +89,6 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
 export function rangeWords(spec: NumberAssumption<'lookupCacheHours' | 'queueHoldDays'>): string {
   return `a whole number of ${spec.unit} from ${spec.min} to ${spec.max}`;
 }
-
-/*
- * z.custom, not z.number().int().min().max(): every failure, a string or a fraction alike, gets
- * the one message that names the range (the scenario reader words a type error on its own).
- */
-const wholeIn = (spec: NumberAssumption<'lookupCacheHours' | 'queueHoldDays'>) =>
-  z.custom<number>((v) => assumptionError(spec, v) === undefined, { error: rangeWords(spec) });
-
-/** The scenario field `assumptions`: any of them, each checked against its range. */
-export const assumptionsSchema = z.strictObject({
-  lookupCacheHours: wholeIn(LOOKUP_CACHE).optional(),
-  queueHoldDays: wholeIn(QUEUE_HOLD).optional(),
-  staleOnDeviceChange: z.custom<boolean>((v) => assumptionError(STALE_ON_CHANGE, v) === undefined, { error: 'true or false' }).optional(),
-});
 
 /** What `value` is wrong with for `spec`, or undefined when it is allowed (the panel and CLI flags). */
 export function assumptionError(spec: AssumptionSpec, value: unknown): string | undefined {

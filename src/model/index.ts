@@ -87,7 +87,6 @@ export {
   LOOKUP_CACHE,
   QUEUE_HOLD,
   STALE_ON_CHANGE,
-  assumptionsSchema,
   assumptionConfig,
   assumptionError,
   assumptionValueWords,
@@ -95,7 +94,16 @@ export {
   rangeWords,
 } from './assumptions.ts';
 export type { Assumptions, AssumptionKey, AssumptionSpec, NumberAssumption, BooleanAssumption } from './assumptions.ts';
-export { parseScenario, scenarioCoreSchema, scenarioIssueWording, semanticIssues, ScenarioError, formatPath, zodIssues } from './scenario.ts';
+export {
+  assumptionsSchema,
+  parseScenario,
+  scenarioCoreSchema,
+  scenarioIssueWording,
+  semanticIssues,
+  ScenarioError,
+  formatPath,
+  zodIssues,
+} from './scenario.ts';
 export { got, issuePath, nearest, unknownFields } from './scenario-wording.ts';
 export { scenarioPolicy, stepAction } from './script.ts';
 export type { ScenarioCore, ScriptStep, ScenarioIssue } from './scenario.ts';

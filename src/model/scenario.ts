@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assumptionsSchema } from './assumptions.ts';
+import { assumptionError, LOOKUP_CACHE, QUEUE_HOLD, rangeWords, STALE_ON_CHANGE, type NumberAssumption } from './assumptions.ts';
 import { parseHandle, UNSAFE_TEXT } from './handles.ts';
 import { ID_PATTERN, ID_RULE } from './id.ts';
 import { LEGAL_PROCESSES, PRESET_IDS } from './policy.ts';
@@ -8,6 +8,22 @@ import { CATEGORIES } from './records.ts';
 import { referenceIssues } from './scenario-refs.ts';
 import { got, issuePath, scenarioWording } from './scenario-wording.ts';
 import { DAY, parseDayTime, type SimTime } from './time.ts';
+
+/*
+ * The assumptions' schema lives here, with zod, not in assumptions.ts: the simulation reads that
+ * module in the browser, and a schema built at import time would put zod in every page's first load.
+ * z.custom, not z.number().int().min().max(): every failure, a string or a fraction alike, gets
+ * the one message that names the range (the scenario reader words a type error on its own).
+ */
+const wholeIn = (spec: NumberAssumption<'lookupCacheHours' | 'queueHoldDays'>) =>
+  z.custom<number>((v) => assumptionError(spec, v) === undefined, { error: rangeWords(spec) });
+
+/** The scenario field `assumptions`: any of them, each checked against its range. */
+export const assumptionsSchema = z.strictObject({
+  lookupCacheHours: wholeIn(LOOKUP_CACHE).optional(),
+  queueHoldDays: wholeIn(QUEUE_HOLD).optional(),
+  staleOnDeviceChange: z.custom<boolean>((v) => assumptionError(STALE_ON_CHANGE, v) === undefined, { error: 'true or false' }).optional(),
+});
 
 /**
  * The scenario file format, shared by the model, the CLI and the content collection.

@@ -53,7 +53,7 @@ test.describe('embed builder', () => {
         }
         const code = await page.locator('#embed-code').inputValue();
         embedUrl = /src="([^"]+)"/.exec(code)?.[1]?.replace(/&amp;/g, '&') ?? '';
-        expect(embedUrl).toBe(`${SITE}${sitePath('embed/unanswered-call/')}?v=2&day=5&panels=ledger%2Ctimeline%2Cpolicy&policy=signal-like`);
+        expect(embedUrl).toBe(`${SITE}${sitePath('embed/unanswered-call/')}?v=3&day=5&panels=ledger%2Ctimeline%2Cpolicy&policy=signal-like`);
         expect(code).toContain('data-wtsk-embed');
         expect(code).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
 
