@@ -5,8 +5,11 @@ import mdx from '@astrojs/mdx';
 
 // SITE_BASE lets the deploy test build the site under a sub-path (GitHub Pages style), and
 // ASTRO_OUT_DIR build it somewhere other than dist/ (npm run test:subpath), so dist/ is left alone.
+// ASTRO_CACHE_DIR keeps the content layer's store of a scratch copy (the integration tests, which
+// link node_modules/) out of the project's own, which astro check and the build read meanwhile.
 const base = process.env.SITE_BASE ?? '/';
 const outDir = process.env.ASTRO_OUT_DIR || './dist';
+const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
 
 /** Modules of the panels that load when scrolled to (see manualChunks below). */
 const ON_DEMAND =
@@ -16,6 +19,7 @@ export default defineConfig({
   site: 'https://what-the-server-keeps.example',
   base,
   outDir,
+  cacheDir,
   trailingSlash: 'always',
   integrations: [svelte(), mdx()],
   // No prefetch, no telemetry-style extras: the site makes no request a reader did not ask for.

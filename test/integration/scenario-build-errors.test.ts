@@ -30,7 +30,8 @@ async function sync(file: string, yaml: string): Promise<string> {
   try {
     await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
       cwd: dir,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      // Its own content store: node_modules/ is a link to the project's, whose store is not this copy's.
+      env: { ...process.env, ASTRO_CACHE_DIR: join(dir, '.cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     return 'no error';
   } catch (error) {

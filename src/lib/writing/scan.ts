@@ -11,7 +11,8 @@
 import { DAY, parseDayTime } from '../../model/index.ts';
 import { FIGURE_PANELS, type Panel } from '../embed/options.ts';
 import { COMPONENT_NAMES, FIGURE_COMPONENTS, PANEL_OF, parsePanels, propNames, propProblems, type ComponentName } from './components.ts';
-import { componentsOf, enclosing, type ComponentUse, type MarkupUse, type MdxSyntaxError } from './mdx-components.ts';
+import { markupProblems } from './markup.ts';
+import { componentsOf, enclosing, type ComponentUse, type MdxSyntaxError } from './mdx-components.ts';
 
 export interface ScanContext {
   /** Scenario ids, each with the days it runs. */
@@ -86,50 +87,8 @@ export function scanExplainer(source: string, context: ScanContext): ScanResult 
     checkComponent(scan, known, uses);
   }
   checkPanelsOnce(scan);
-  for (const use of read.markup) checkMarkup(scan, use);
+  for (const use of read.markup) scan.problems.push(...markupProblems(use));
   return result(scan);
-}
-
-/** Elements the site never ships: the page's Content-Security-Policy would block them at run time, with a console error. */
-const BLOCKED_ELEMENTS = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'base', 'form', 'link', 'meta']);
-/** Attributes that load a resource, which must come from the site itself. */
-const LOADS = new Set(['src', 'srcset', 'poster', 'data', 'background']);
-const REMOTE = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
-const SCRIPT_URL = /^\s*(?:javascript|vbscript|data):/i;
-
-/**
- * HTML and Markdown that would build but misbehave: a component written in lower case (HTML to
- * MDX, so it renders nothing), script, styles, frames and event handlers, `javascript:` links and
- * images from other origins. The site's CSP would block the last ones in the browser; the build
- * says so first, with the line.
- */
-function checkMarkup(scan: Scan, use: MarkupUse): void {
-  const at = `line ${use.line}: <${use.name}>`;
-  if (use.kind === 'html') {
-    const component = COMPONENT_NAMES.find((n) => n.toLowerCase() === use.name.toLowerCase());
-    if (component) {
-      scan.problems.push(`${at} is HTML, not a component: components start with a capital letter (did you mean <${component}>?)`);
-      return;
-    }
-    if (BLOCKED_ELEMENTS.has(use.name.toLowerCase())) {
-      scan.problems.push(`${at} is not allowed in an explainer: the site's Content-Security-Policy blocks it; use the writers' components`);
-      return;
-    }
-  }
-  for (const [name, value] of Object.entries(use.attrs)) {
-    const text = value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
-    if (/^on/i.test(name)) {
-      scan.problems.push(`${at} ${name}: event handlers are not allowed in an explainer; use the writers' components`);
-    } else if (name.toLowerCase() === 'style' && text !== undefined && /url\s*\(/i.test(text)) {
-      scan.problems.push(`${at} style: url(…) is not allowed in an explainer: the page loads nothing from a style`);
-    } else if (text !== undefined && SCRIPT_URL.test(text) && (name === 'href' || LOADS.has(name.toLowerCase()))) {
-      scan.problems.push(`${at} ${name}: expected a web address, got a "${text.split(':')[0]!.trim()}:" address`);
-    } else if (text !== undefined && LOADS.has(name.toLowerCase()) && REMOTE.test(text)) {
-      scan.problems.push(
-        `${at} ${name}: "${text}" is on another site; the site loads nothing from other origins, so put the file in public/ and give its path`,
-      );
-    }
-  }
 }
 
 function result({ problems, citeOrder, bindings, figureScenarios, scenarios, hasFigures }: Scan): ScanResult {
