@@ -114,6 +114,19 @@ const calendarDate = (what: string) =>
       .refine(isCalendarDate, { error: (issue) => `expected ${what}, a real date written YYYY-MM-DD, got "${String(issue.input)}"` }),
   );
 
+/** Source ids, at least one, each a file in content/sources/: an explainer's or a correction's `sources`. */
+const sourceIdList = list(
+  z.string(expecting('a source id (a file name in content/sources/, without .yaml)')).pipe(sourceIdSchema),
+  'source ids',
+  1,
+).superRefine((ids, ctx) => {
+  const known = readSourceIds();
+  ids.forEach((id, index) => {
+    if (!known.has(id))
+      ctx.addIssue({ code: 'custom', path: [index], message: `unknown source id "${id}": expected a file name in content/sources/ (without .yaml)` });
+  });
+});
+
 export const explainerSchema = fields(
   {
     title: text('a title'),
@@ -121,19 +134,10 @@ export const explainerSchema = fields(
     author: text('the author’s name'),
     published: calendarDate('the date first published'),
     updated: calendarDate('the date last updated').optional(),
-    sources: list(z.string(expecting('a source id (a file name in content/sources/, without .yaml)')).pipe(sourceIdSchema), 'source ids', 1),
+    sources: sourceIdList,
   },
   'explainer frontmatter ({ title, description, author, published, updated?, sources })',
 ).superRefine((data, ctx) => {
-  const known = readSourceIds();
-  data.sources.forEach((id, index) => {
-    if (!known.has(id))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sources', index],
-        message: `unknown source id "${id}": expected a file name in content/sources/ (without .yaml)`,
-      });
-  });
   if (data.updated !== undefined && data.updated < data.published) {
     ctx.addIssue({ code: 'custom', path: ['updated'], message: `expected updated (${data.updated}) on or after published (${data.published})` });
   }
@@ -150,18 +154,8 @@ export const correctionEntrySchema = fields(
     id: z.string(expecting('an id, kebab-case')).pipe(sourceIdSchema),
     date: calendarDate('the date of the fix'),
     text: text('what changed and why'),
-    sources: list(z.string(expecting('a source id (a file name in content/sources/, without .yaml)')).pipe(sourceIdSchema), 'source ids', 1),
+    sources: sourceIdList,
   },
   'a correction ({ id, date, text, sources })',
-).superRefine((data, ctx) => {
-  const known = readSourceIds();
-  data.sources.forEach((id, index) => {
-    if (!known.has(id))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sources', index],
-        message: `unknown source id "${id}": expected a file name in content/sources/ (without .yaml)`,
-      });
-  });
-});
+);
 export type CorrectionEntry = z.infer<typeof correctionEntrySchema>;
