@@ -13,7 +13,7 @@ const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
 
 /** Modules of the panels that load when scrolled to (see manualChunks below). */
 const ON_DEMAND =
-  /ContactGraph|force-layout|graph-focus|charts\/(Timeline\.svelte|chart-text)|legal\/(LegalRequest|PolicyPanel|PolicyCompare|Preservation|AssumptionsGroup|Assumption)\.svelte|lib\/sim\/legal\/(preservation|assumptions)\.ts|devices\/(Conversation|PeoplePanel|AddDeviceForm)\.svelte/;
+  /ContactGraph|force-layout|graph-focus|charts\/(Timeline\.svelte|chart-text)|legal\/(LegalRequest|PolicyPanel|PolicyCompare|Preservation|AssumptionsGroup|Assumption)\.svelte|lib\/sim\/legal\/(legal|preservation|assumptions)\.ts|devices\/(Conversation|PeoplePanel|AddDeviceForm)\.svelte/;
 
 export default defineConfig({
   site: 'https://what-the-server-keeps.example',

@@ -71,6 +71,20 @@ export default ts.config(
     'src/lib serves components and pages; it must not import them back (DESIGN.md, Layers).',
   ),
   layer(['src/components/**'], ['**/pages/**', '**/layouts/**'], 'Components are used by pages and layouts, never the other way round (DESIGN.md, Layers).'),
+  {
+    // The world is the model's bookkeeping, mutated in place by the engine: islands read it through
+    // the model's selectors (selectHeld, selectNextSeq, …), which say what each view may rely on.
+    files: ['src/components/**', 'src/lib/sim/**', 'src/pages/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='world'][object.type='MemberExpression'][object.property.name='session']",
+          message: 'Read the simulation through a selector from src/model (selectHeld, selectClock, selectNextSeq, …), not session.world.',
+        },
+      ],
+    },
+  },
   prettier,
   ...svelte.configs['flat/prettier'],
 );

@@ -24,6 +24,8 @@ export {
   selectCompare,
   selectHandles,
   selectSpans,
+  selectNextSeq,
+  selectHistoryKey,
   selectAssumptions,
   selectRecordsMade,
 } from './selectors.ts';

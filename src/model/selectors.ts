@@ -136,3 +136,24 @@ export function selectSpans(c: SimulationContext, policy: Policy = c.policy): Re
   const { ledger, journal, preservations } = c.session.world;
   return recordSpans(ledger, policy, firstActionSeq(journal, ledger.nextSeq), preservations);
 }
+
+/** The sequence number the next record will get: records from it on are made after this moment. */
+export function selectNextSeq(c: SimulationContext): number {
+  return c.session.world.ledger.nextSeq;
+}
+
+/**
+ * A key that changes whenever the spans could: a new record, a queued message ending (delivered
+ * or dropped), records pruned from the live store, a preservation request served or renewed. It
+ * is cheap to compute on every tick of playback, which selectSpans is not (see lib/sim/spans-memo.ts).
+ */
+export function selectHistoryKey(c: SimulationContext): string {
+  const { ledger, preservations } = c.session.world;
+  let ended = 0;
+  const queue = ledger.byCategory.queue;
+  for (let i = ledger.start.queue; i < queue.length; i++) if (queue[i]?.endedAt !== undefined) ended++;
+  let pruned = 0;
+  for (const n of Object.values(ledger.pruned)) pruned += n;
+  const renewed = preservations.reduce((n, p) => n + (p.renewedAt === undefined ? 0 : 1), 0);
+  return `${ledger.nextSeq}:${ended}:${pruned}:${preservations.length}:${renewed}`;
+}
