@@ -59,5 +59,5 @@ export function assumptionsHeader(a: Assumptions): Record<AssumptionKey, { value
 
 /** One line for outputs that have no room for a header (CSV, the journal): the CLI writes it to stderr. */
 export function assumptionsLine(a: Assumptions): string {
-  return `assumptions (not published; set them in the scenario's "assumptions" or with flags): ${ASSUMPTIONS.map((s) => `${s.label.toLowerCase()}: ${assumptionValueWords(s, a)}`).join('; ')}\n`;
+  return `assumptions (not published, or published by one provider only; set them in the scenario's "assumptions" or with flags): ${ASSUMPTIONS.map((s) => `${s.label.toLowerCase()}: ${assumptionValueWords(s, a)}`).join('; ')}\n`;
 }

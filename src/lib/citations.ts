@@ -6,7 +6,16 @@
  * file and field. test/unit/honesty.test.ts runs it on every preset, and the sources page runs it
  * too, so the build fails on the same mistakes. Pure: the caller reads the sources.
  */
-import { CATEGORIES, CATEGORY_LABELS, LEGAL_PROCESSES, LEGAL_PROCESS_LABELS, LEGAL_STANDARDS, PRESETS } from '../model/index.ts';
+import {
+  ASSUMPTIONS,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  LEGAL_PROCESSES,
+  LEGAL_PROCESS_LABELS,
+  LEGAL_STANDARDS,
+  PRESERVATION_BASIS,
+  PRESETS,
+} from '../model/index.ts';
 import { splitClaimRef, type Cited, type ClaimRef, type Policy } from '../model/index.ts';
 import { retentionWords } from './sim/legal/policy.ts';
 import type { Source } from './source-schema.ts';
@@ -51,8 +60,23 @@ export function citedValues(presets: readonly Policy[] = PRESETS): CitedValue[] 
       where: `The legal standard for a ${LEGAL_PROCESS_LABELS[p].toLowerCase()}`,
       basis: LEGAL_STANDARDS[p],
     })),
+    // The modelled unknowns: each states why it is an assumption, and a sourced default names its claim.
+    ...ASSUMPTIONS.map((a) => ({
+      file: 'src/model/assumptions.ts',
+      field: `ASSUMPTIONS.${a.key}`,
+      where: `The assumption “${a.label}”`,
+      basis: { sources: a.sources, ...(a.claims ? { claims: a.claims } : {}), assumption: a.reason },
+    })),
+    {
+      file: 'src/model/preservation.ts',
+      field: 'PRESERVATION_BASIS',
+      where: `How long a preservation request keeps records (${PRESERVATION_DAYS_WORDS})`,
+      basis: PRESERVATION_BASIS,
+    },
   ];
 }
+
+const PRESERVATION_DAYS_WORDS = '90 days, renewable once';
 
 type Listed = Pick<Source, 'id' | 'claims'>;
 

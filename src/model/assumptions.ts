@@ -1,3 +1,4 @@
+import { cite, type ClaimRef } from './cite.ts';
 import { QUEUE_HOLD_DAYS } from './policy.ts';
 import { DAY, HOUR } from './time.ts';
 import type { WorldConfig } from './world/types.ts';
@@ -26,6 +27,8 @@ interface Common<K extends AssumptionKey> {
   reason: string;
   /** Sources for the default, when there are any (ids in content/sources). */
   sources: readonly string[];
+  /** The claims of those sources the default rests on (lib/citations.ts checks them). */
+  claims?: readonly ClaimRef[];
   default: Assumptions[K];
 }
 export interface NumberAssumption<K extends 'lookupCacheHours' | 'queueHoldDays'> extends Common<K> {
@@ -64,7 +67,7 @@ export const QUEUE_HOLD: NumberAssumption<'queueHoldDays'> = {
   default: QUEUE_HOLD_DAYS,
   reason:
     'Apple says it holds messages for an offline device up to 30 days (reported, not read first hand); "up to" is a maximum, and other providers do not say, so the hold is a parameter.',
-  sources: ['apple-platform-security-imessage'],
+  ...cite('apple-platform-security-imessage#offline-queue-30-days'),
 };
 
 export const STALE_ON_CHANGE: BooleanAssumption = {

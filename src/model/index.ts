@@ -72,6 +72,7 @@ export { selectLegalRequest, selectLegalReach, selectPreservation, lastServedAt 
 export type { LegalRequestAnswer, LegalReach, PreservationAnswer } from './legal-request-selectors.ts';
 export {
   PRESERVATION_DAYS,
+  PRESERVATION_BASIS,
   PRESERVATION_ASSUMPTION,
   lapsesAt,
   inForce,

@@ -88,8 +88,7 @@ export interface PreservationAnswer {
   keptPastRetention: number;
 }
 
-export function selectPreservation(c: SimulationContext, target: string): PreservationAnswer {
-  const at = selectViewAt(c);
+export function selectPreservation(c: SimulationContext, target: string, at: SimTime = selectViewAt(c)): PreservationAnswer {
   const { ledger, preservations } = c.session.world;
   let request: Preservation | undefined;
   for (const p of preservations) if (p.target === target && p.servedAt <= at) request = p;

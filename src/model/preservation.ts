@@ -1,3 +1,4 @@
+import { cite } from './cite.ts';
 import { countHeldAt, heldInCategory, type Ledger } from './ledger.ts';
 import { retentionEnd, type Policy } from './policy.ts';
 import { CATEGORIES, type Category, type LedgerRecord } from './records.ts';
@@ -16,6 +17,8 @@ import { DAY, type SimTime } from './time.ts';
 
 /** How long a preservation request keeps records, and how long its one renewal adds (§2703(f)(2)). */
 export const PRESERVATION_DAYS = 90;
+/** What the 90 days and the one renewal rest on (lib/citations.ts checks the claim). */
+export const PRESERVATION_BASIS = cite('usc-18-2703#2703f-preservation');
 export const PRESERVATION_MS = PRESERVATION_DAYS * DAY;
 
 /**
@@ -54,11 +57,15 @@ export function preservationInForce(preservations: readonly Preservation[], targ
 /**
  * The records of `category` that `p` freezes under `policy`, in ledger order: those naming the
  * target that are held when it is served, and those made while it is in force (see
- * PRESERVATION_ASSUMPTION). A policy that never keeps a category has nothing there to preserve.
+ * PRESERVATION_ASSUMPTION). A policy that never keeps a category has nothing there to preserve,
+ * and the push queue's records are never frozen (see below).
  */
 export function frozenBy(ledger: Ledger, policy: Policy, category: Category, p: Preservation): LedgerRecord[] {
   const keep = policy.retention[category].keep;
   if (keep.kind === 'days' && keep.days === 0) return [];
+  // The push queue holds messages, not a log: a queued message leaves it when delivered or at the
+  // hold limit whatever a request says, so none is frozen (and none is ever said to be preserved).
+  if (category === 'queue') return [];
   const lapse = lapsesAt(p);
   const heldThen = new Set(heldInCategory(ledger, policy, category, p.servedAt).map((o) => o.seq));
   const list = ledger.byCategory[category];

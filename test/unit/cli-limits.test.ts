@@ -129,7 +129,7 @@ describe('output the CLI cannot write', () => {
   const cli = `"${process.execPath}" scripts/simulate.ts --scenario ${file} --journal`;
 
   // The one line a journal run always writes to stderr: its assumptions (stdout stays pure data).
-  const assumptionsLine = /^assumptions \(not published;[^\n]*\n$/;
+  const assumptionsLine = /^assumptions \(not published, or published by one provider only;[^\n]*\n$/;
 
   test('a reader that stops early (| head -c 100): exit 0, nothing on stderr but the assumptions line', () => {
     const result = spawnSync('bash', ['-c', `${cli} 2>"${dir}/err" | head -c 100 >/dev/null; echo "status \${PIPESTATUS[0]}"; cat "${dir}/err"`], {

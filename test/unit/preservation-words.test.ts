@@ -59,6 +59,13 @@ describe('a preservation request, as the site words it', () => {
     expect(preservationStatus(selectPreservation(c(), ANA))).toMatch(/\(3 records kept longer than their retention\)\.$/);
   });
 
+  test('viewing a moment before the request: the panel says none was sent then, but the button acts now and offers the renewal', () => {
+    actor.send({ type: 'view.scrub', t: 2 * DAY });
+    expect(preservationAction(selectPreservation(c(), ANA))).toBe('send');
+    expect(preservationAction(selectPreservation(c(), ANA, selectNow(c())))).toBe('renew');
+    actor.send({ type: 'view.live' });
+  });
+
   test('renewed once: 90 days more, and no second renewal offered', () => {
     actor.send({ type: 'time.jumpTo', t: 80 * DAY });
     expect(say({ type: 'preservation.renewed', target: ANA })).toBe(

@@ -83,10 +83,7 @@ describe('preservation requests: properties', () => {
           const now = pruned.world.now;
           const stored = new Set(allRecords(pruned.world.ledger).map((o) => o.seq));
           for (const p of full.world.preservations.filter((q) => q.servedAt <= now && now < lapsesAt(q))) {
-            // Preservation stops expiry, not delivery: a queued message that has left the queue
-            // (delivered, or dropped at the hold limit) is no longer held, and may go.
-            for (const c of CATEGORIES)
-              for (const o of frozenBy(full.world.ledger, policy, c, p)) if (o.endedAt === undefined || o.endedAt > now) expect(stored.has(o.seq)).toBe(true);
+            for (const c of CATEGORIES) for (const o of frozenBy(full.world.ledger, policy, c, p)) expect(stored.has(o.seq)).toBe(true);
           }
           expect(seqs(heldAtWith(pruned.world.ledger, policy, now, pruned.world.preservations))).toEqual(
             seqs(heldAtWith(full.world.ledger, policy, now, full.world.preservations)),
@@ -228,6 +225,20 @@ describe('preservation requests in the world', () => {
     apply(w.world, { type: 'preservation.requested', target: ANA }, w.engine);
     apply(w.world, { type: 'address.entered', device: 'ana-phone', address: BEN }, w.engine);
     expect(frozenBy(w.world.ledger, keepNothing, 'lookup', w.world.preservations[0]!)).toEqual([]);
+  });
+
+  test('a message queued for an offline device is never said to be preserved: it leaves the queue at the hold limit', () => {
+    const w = world(APPLE_2016);
+    apply(w.world, { type: 'device.offline', device: 'ben-tablet' }, w.engine);
+    apply(w.world, { type: 'preservation.requested', target: BEN }, w.engine);
+    apply(w.world, { type: 'message.sent', device: 'ana-phone', to: [BEN], text: 'Still there?' }, w.engine);
+    const queued = w.world.ledger.byCategory.queue.filter((o) => o.handles.includes(BEN));
+    expect(queued).toHaveLength(1);
+    expect(frozenBy(w.world.ledger, APPLE_2016, 'queue', w.world.preservations[0]!)).toEqual([]);
+    expect(preservedUntil(w.world.ledger, APPLE_2016, w.world.preservations, 1 * DAY).has(queued[0]!.seq)).toBe(false);
+    // Dropped at the 30-day hold, it is gone, though the request is in force until day 91.
+    apply(w.world, { type: 'time.advance', to: 31 * DAY }, w.engine);
+    expect(heldAtWith(w.world.ledger, APPLE_2016, 31 * DAY, w.world.preservations).queue.filter((o) => o.handles.includes(BEN))).toEqual([]);
   });
 });
 
