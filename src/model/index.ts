@@ -24,6 +24,8 @@ export {
   selectCompare,
   selectHandles,
   selectSpans,
+  selectPreservationsAt,
+  selectSpansKey,
   selectNextSeq,
   selectHistoryKey,
   selectAssumptions,
@@ -81,6 +83,8 @@ export {
   heldInCategoryWith,
   countHeldAtWith,
   preservedUntil,
+  preservationsAt,
+  preservationsKeyAt,
   keepForPreservation,
 } from './preservation.ts';
 export type { Preservation } from './preservation.ts';

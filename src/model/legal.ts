@@ -1,6 +1,6 @@
 import { cite, type Cited } from './cite.ts';
 import type { Ledger } from './ledger.ts';
-import { heldInCategoryWith, preservedUntil, type Preservation } from './preservation.ts';
+import { heldInCategoryWith, preservationsAt, preservedUntil, type Preservation } from './preservation.ts';
 import { LEGAL_PROCESS_LABELS, retentionEnd, type BackupMode, type LegalProcess, type Policy } from './policy.ts';
 import { CATEGORIES, FIELD_NAMES, type Category, type LedgerRecord } from './records.ts';
 import { MINUTE, type SimTime } from './time.ts';
@@ -119,7 +119,8 @@ export function legalResponse(ledger: Ledger, policy: Policy, query: LegalQuery)
  */
 function heldWhenServed(ledger: Ledger, policy: Policy, categories: readonly Category[], query: LegalQuery): RecordsAnswer {
   const answer: RecordsAnswer = { produced: [], noLongerHeld: [], neverKept: [] };
-  const preservations = query.preservations ?? [];
+  // The requests as they stood when this one was served: one served or renewed later is not known yet.
+  const preservations = preservationsAt(query.preservations ?? [], query.servedAt);
   // Frozen now: marked "preserved until"; frozen ever: how long a record lived before it went.
   const preservedNow = preservedUntil(ledger, policy, preservations, query.servedAt);
   const preservedEver = preservedUntil(ledger, policy, preservations);

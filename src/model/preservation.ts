@@ -49,6 +49,33 @@ export function lapsesAt(p: Preservation, knownAt: SimTime = Number.POSITIVE_INF
 
 export const inForce = (p: Preservation, t: SimTime): boolean => p.servedAt <= t && t < lapsesAt(p);
 
+/**
+ * The requests as they stood at `t`: those served by then, each renewal only once it came. What
+ * every view of the moment `t` reads (spans, marks, the card, the ledger, legal answers), so a
+ * reader looking back to before a request was served, or renewed, sees what was in force then.
+ * The same array when nothing served later or renewed later is left out.
+ */
+export function preservationsAt(preservations: readonly Preservation[], t: SimTime): readonly Preservation[] {
+  if (preservations.every((p) => p.servedAt <= t && (p.renewedAt === undefined || p.renewedAt <= t))) return preservations;
+  const out: Preservation[] = [];
+  for (const p of preservations) {
+    if (p.servedAt > t) continue;
+    out.push(p.renewedAt === undefined || p.renewedAt <= t ? p : { target: p.target, servedAt: p.servedAt });
+  }
+  return out;
+}
+
+/** A cheap key of `preservationsAt(preservations, t)`: it changes exactly when the requests as they stood at `t` do. */
+export function preservationsKeyAt(preservations: readonly Preservation[], t: SimTime): string {
+  let served = 0;
+  let renewed = 0;
+  for (const p of preservations) {
+    if (p.servedAt <= t) served++;
+    if (p.renewedAt !== undefined && p.renewedAt <= t) renewed++;
+  }
+  return `${served}.${renewed}`;
+}
+
 /** The request for `target` in force at `t`, if there is one (requests for one target never overlap). */
 export function preservationInForce(preservations: readonly Preservation[], target: string, t: SimTime): Preservation | undefined {
   return preservations.find((p) => p.target === target && inForce(p, t));
@@ -146,12 +173,12 @@ function ownEnds(ledger: Ledger, policy: Policy, category: Category): (o: Ledger
  */
 export function preservedUntil(ledger: Ledger, policy: Policy, preservations: readonly Preservation[], at?: SimTime): Map<number, SimTime> {
   const out = new Map<number, SimTime>();
-  const requests = at === undefined ? preservations : preservations.filter((p) => inForce(p, at));
+  const requests = at === undefined ? preservations : preservationsAt(preservations, at).filter((p) => inForce(p, at));
   if (requests.length === 0) return out;
   for (const category of CATEGORIES) {
     const ownEnd = ownEnds(ledger, policy, category);
     for (const p of requests) {
-      const lapse = lapsesAt(p, at);
+      const lapse = lapsesAt(p);
       for (const o of frozenBy(ledger, policy, category, p)) {
         if (ownEnd(o) >= lapse) continue;
         const ended = o.endedAt ?? Number.POSITIVE_INFINITY;

@@ -1,6 +1,6 @@
 import { configAssumptions, type Assumptions } from './assumptions.ts';
 import { actualEdges, everLinked, inferGraph, type ContactGraph } from './inference.ts';
-import { countHeldAtWith, heldAtWith, preservedUntil } from './preservation.ts';
+import { countHeldAtWith, heldAtWith, preservationsAt, preservationsKeyAt, preservedUntil, type Preservation } from './preservation.ts';
 import { legalResponse, type LegalResponse } from './legal.ts';
 import type { LegalProcess, Policy } from './policy.ts';
 import { CATEGORIES, type Category, type LedgerRecord } from './records.ts';
@@ -55,7 +55,8 @@ export const selectPolicy = (c: SimulationContext): Policy => c.policy;
 
 /** Records held at `t` under `policy`, newest first, with only the kept fields. */
 export function selectHeld(c: SimulationContext, t: SimTime = selectViewAt(c), policy: Policy = c.policy): HeldRecord[] {
-  const { ledger, preservations } = c.session.world;
+  const { ledger } = c.session.world;
+  const preservations = selectPreservationsAt(c, t);
   const held = heldAtWith(ledger, policy, t, preservations);
   const preserved = preservedUntil(ledger, policy, preservations, t);
   const out: HeldRecord[] = [];
@@ -129,12 +130,22 @@ export function selectKeySeeds(c: SimulationContext): string[] {
 }
 
 /**
- * Every stored record's span under `policy` (see spans.ts): what the retention lanes draw. Spans
- * do not depend on the moment viewed, only on the history and the policy.
+ * The preservation requests as they stood at `t` (the moment viewed): served by then, renewed
+ * only if the renewal had come. Every view of a moment reads preservation through this.
  */
-export function selectSpans(c: SimulationContext, policy: Policy = c.policy): RecordSpan[] {
-  const { ledger, journal, preservations } = c.session.world;
-  return recordSpans(ledger, policy, firstActionSeq(journal, ledger.nextSeq), preservations);
+export function selectPreservationsAt(c: SimulationContext, t: SimTime = selectViewAt(c)): readonly Preservation[] {
+  return preservationsAt(c.session.world.preservations, t);
+}
+
+/**
+ * Every stored record's span under `policy` (see spans.ts), as known at `at`: what the retention
+ * lanes draw and the card and labels say. Spans depend on the moment viewed only through the
+ * preservation requests in force by then (a request served or renewed later is not known yet),
+ * so they change only when scrubbing crosses one (selectSpansKey).
+ */
+export function selectSpans(c: SimulationContext, policy: Policy = c.policy, at: SimTime = selectViewAt(c)): RecordSpan[] {
+  const { ledger, journal } = c.session.world;
+  return recordSpans(ledger, policy, firstActionSeq(journal, ledger.nextSeq), selectPreservationsAt(c, at));
 }
 
 /** The sequence number the next record will get: records from it on are made after this moment. */
@@ -156,4 +167,9 @@ export function selectHistoryKey(c: SimulationContext): string {
   for (const n of Object.values(ledger.pruned)) pruned += n;
   const renewed = preservations.reduce((n, p) => n + (p.renewedAt === undefined ? 0 : 1), 0);
   return `${ledger.nextSeq}:${ended}:${pruned}:${preservations.length}:${renewed}`;
+}
+
+/** A key that changes whenever `selectSpans(c, c.policy, at)` could: the history's, and the requests known at `at`. */
+export function selectSpansKey(c: SimulationContext, at: SimTime = selectViewAt(c)): string {
+  return `${selectHistoryKey(c)}@${preservationsKeyAt(c.session.world.preservations, at)}`;
 }

@@ -10,7 +10,9 @@ import type { JournalEntry } from './world/index.ts';
  * `recordedAt` until `endsAt`. This is what the retention lanes draw. "Held at t" is then
  * `recordedAt <= t < endsAt`, the same answer as `heldAt` (a property test holds them together),
  * but an interval does not depend on t, so a bar is laid out once and only its state changes as
- * time plays.
+ * time plays. Preservation requests are the one exception: pass the requests as they stood at
+ * the moment viewed (`preservationsAt`), so a view of the past never says a record is preserved
+ * by a request not yet served, or until a renewal not yet made.
  */
 export interface RecordSpan {
   seq: number;

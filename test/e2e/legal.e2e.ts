@@ -85,37 +85,61 @@ test.describe('legal request panel', () => {
     });
   });
 
-  test('a preservation request on day 1 keeps a lookup past its 30 days: a day-40 order gets it, and the lanes hatch it', async ({ visit }) => {
+  test('a preservation request on day 2 keeps a lookup past its 30 days; looking back, each moment says what was in force then', async ({ visit }) => {
     await visit('simulator/', async ({ page }) => {
       const to = page.getByRole('textbox', { name: 'To', exact: true });
       await hydrated(page, 'section.legal');
       await page.locator('astro-island:not([ssr]) input[type="text"]').first().waitFor({ state: 'attached' });
       await to.fill('+1 555 010 0163');
       await to.press('Enter');
+      await page.getByRole('button', { name: '+1 day' }).click();
       const legal = page.locator('section.legal');
       await ask(page, '§2703(d) order', '+15550100142');
       await expect(legal.locator('[data-preservation-status]')).toHaveText('No preservation request sent for this target.');
       await legal.getByRole('button', { name: 'Send a preservation request now' }).click();
-      await expect(legal.locator('[data-preservation-status]')).toContainText('preserved until Day 91');
+      await expect(legal.locator('[data-preservation-status]')).toContainText('preserved until Day 92');
       await expect(legal.getByRole('button', { name: 'Renew it now (once)' })).toBeVisible();
 
       // Day 40: Apple (2016) keeps lookups 30 days, yet the order still produces this one, and says why.
-      await page.locator('.time').getByRole('textbox', { name: 'Day', exact: true }).fill('40');
-      await page.locator('.time').getByRole('button', { name: 'Go' }).click();
+      const day = page.locator('.time').getByRole('textbox', { name: 'Day', exact: true });
+      const go = page.locator('.time').getByRole('button', { name: 'Go' });
+      await day.fill('40');
+      await go.click();
       await legal.getByRole('button', { name: 'Serve this request now' }).click();
       const produced = legal.locator('.produced');
       await expect(produced).toContainText('Looked up by the target');
-      await expect(produced).toContainText('Preserved until Day 91 by a preservation request (its retention: Day 31).');
+      await expect(produced).toContainText('Preserved until Day 92 by a preservation request (its retention: Day 31).');
 
       // The lanes mark it in words and with a hatched end, and the key explains the hatching.
       const lanes = page.locator('section.ledger .provider-lanes');
-      await expect(
-        lanes.getByRole('button', {
-          name: /^Lookup record, .*preserved until Day 91 by a preservation request; produced to the §2703\(d\) order; its own retention: Day 31$/,
-        }),
-      ).toHaveCount(1);
+      const lookup = lanes.locator('.bar[aria-label^="Lookup record"]');
+      await expect(lookup).toHaveAttribute(
+        'aria-label',
+        /^Lookup record, .*preserved until Day 92 by a preservation request; produced to the §2703\(d\) order; its own retention: Day 31$/,
+      );
       await expect(lanes.locator('rect.preserved').first()).toBeVisible();
-      await expect(lanes.getByRole('list', { name: 'Key to the retention lanes' })).toContainText('Preserved: kept past its retention');
+      const key = lanes.getByRole('list', { name: 'Key to the retention lanes' });
+      await expect(key).toContainText('Preserved: kept past its retention');
+
+      // Renewed on day 40: 90 days more. Looking back a day, before the renewal, it is preserved until the first lapse.
+      await legal.getByRole('button', { name: 'Renew it now (once)' }).click();
+      await expect(lookup).toHaveAttribute('aria-label', /preserved until Day 182 by a preservation request/);
+      await page.locator('section.time').getByRole('button', { name: 'View −1 day' }).click();
+      await expect(page.locator('section.time')).toContainText('viewing Day 39, 00:00');
+      await expect(lookup).toHaveAttribute('aria-label', /preserved until Day 92 by a preservation request/);
+
+      // Day 1, before the request was served: its plain retention, no hatch, no key, and a card with no word of preservation.
+      await day.fill('1');
+      await go.click();
+      await expect(page.locator('section.time')).toContainText('viewing Day 1, 00:00');
+      await expect(lookup).toHaveAttribute('aria-label', /^Lookup record, recorded Day 1, 00:00, kept until Day 31/);
+      await expect(lookup).not.toHaveAttribute('aria-label', /preserv/i);
+      await expect(lanes.locator('rect.preserved')).toHaveCount(0);
+      await expect(key).toHaveCount(0);
+      await lookup.click();
+      const card = page.locator('section.ledger .record-card');
+      await expect(card).toContainText('Kept until Day 31.');
+      await expect(card).not.toContainText(/preserv/i);
     });
   });
 

@@ -4,6 +4,8 @@ import { describeChange, type Holdings } from '../../src/lib/sim/announce.ts';
 import { retentionText } from '../../src/lib/sim/format.ts';
 import { heldWords } from '../../src/lib/sim/legal/legal.ts';
 import { preservationAction, preservationStatus } from '../../src/lib/sim/legal/preservation.ts';
+import { cardText, recordCard } from '../../src/lib/sim/record-card.ts';
+import { memoSpans } from '../../src/lib/sim/spans-memo.ts';
 import { markLabel } from '../../src/lib/sim/span-words.ts';
 import { preservedPart } from '../../src/viz/lanes-preserved.ts';
 import { linear } from '../../src/viz/scale.ts';
@@ -66,6 +68,19 @@ describe('a preservation request, as the site words it', () => {
     actor.send({ type: 'view.live' });
   });
 
+  test('viewing a moment before the request: the mark and the card give its plain retention, with no word of preservation', () => {
+    const spans = memoSpans();
+    const live = spans(c());
+    actor.send({ type: 'view.scrub', t: 2 * DAY });
+    expect(spans(c())).not.toBe(live);
+    expect(markLabel(lookup(), false, undefined)).toBe('Lookup record, recorded Day 1, 00:00, kept until Day 31');
+    const card = cardText(recordCard(lookup(), c().policy, 2 * DAY, {}));
+    expect(card).toContain('Kept until Day 31.');
+    expect(card).not.toMatch(/preserv/i);
+    actor.send({ type: 'view.live' });
+    expect(spans(c())).toEqual(live);
+  });
+
   test('renewed once: 90 days more, and no second renewal offered', () => {
     actor.send({ type: 'time.jumpTo', t: 80 * DAY });
     expect(say({ type: 'preservation.renewed', target: ANA })).toBe(
@@ -75,6 +90,16 @@ describe('a preservation request, as the site words it', () => {
     expect(say({ type: 'preservation.renewed', target: ANA })).toBe(
       `Not done: the preservation request for ${ANA} was already renewed once: the law provides one renewal.`,
     );
+  });
+
+  test('viewing a moment between the request and its renewal: preserved until the first lapse, not the renewed one', () => {
+    actor.send({ type: 'view.scrub', t: 50 * DAY });
+    expect(markLabel(lookup(), false, undefined)).toBe(
+      'Lookup record, recorded Day 1, 00:00, preserved until Day 95 by a preservation request; its own retention: Day 31',
+    );
+    expect(cardText(recordCard(lookup(), c().policy, 50 * DAY, {}))).toContain('Preserved until Day 95 by a preservation request (18 U.S.C. §2703(f))');
+    actor.send({ type: 'view.live' });
+    expect(markLabel(lookup(), false, undefined)).toContain('preserved until Day 185');
   });
 
   test('lapsed: announced, and its records expire by their own clock at once', () => {

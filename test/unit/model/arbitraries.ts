@@ -14,7 +14,8 @@ export type Step = { kind: 'act'; action: Action } | { kind: 'wait'; ms: number 
 
 const device = fc.constantFrom(...DEVICES);
 
-export const stepArb: fc.Arbitrary<Step> = fc.oneof(
+/** The reader's own actions and time passing, with no preservation request. */
+export const readerStepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({ device, address: fc.constantFrom(...ADDRESSES) }).map(({ device, address }) => act({ type: 'address.entered', device, address })),
@@ -47,6 +48,17 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 12 * DAY }).map((ms) => ({ kind: 'wait' as const, ms })) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 6 * HOUR }).map((ms) => ({ kind: 'wait' as const, ms })) },
 );
+
+const preservationStepArb: fc.Arbitrary<Step> = fc
+  .record({ type: fc.constantFrom('preservation.requested' as const, 'preservation.renewed' as const), target: fc.constantFrom(...HANDLES) })
+  .map((a) => act(a));
+
+/**
+ * Every step, with preservation requests (18 U.S.C. §2703(f)) and their renewals in play: about one
+ * step in ten, so most runs serve one and some renew it or are refused (a second request while one
+ * is in force, a renewal with none, or a second renewal).
+ */
+export const stepArb: fc.Arbitrary<Step> = fc.oneof({ weight: 9, arbitrary: readerStepArb }, { weight: 1, arbitrary: preservationStepArb });
 
 function act(action: Action): Step {
   return { kind: 'act', action };

@@ -14,7 +14,10 @@ import {
   selectHeld,
   selectHeldCounts,
   selectLegal,
+  selectSpans,
   selectTimeline,
+  selectViewAt,
+  spanHeldAt,
   sessionEnd,
   startSimulation,
   withRetention,
@@ -90,11 +93,25 @@ function askEverything(c: SimulationContext): void {
   const held = selectHeld(c);
   const counts = selectHeldCounts(c);
   expect(CATEGORIES.reduce((n, k) => n + counts[k], 0)).toBe(held.length);
+  lanesAgree(c, held);
   selectTimeline(c);
   selectGraph(c);
   selectCompare(c);
   for (const process of LEGAL_PROCESSES) selectLegal(c, process, HANDLES[0]!);
   for (const h of selectHandles(c)) selectLegal(c, '2703d', h.handle);
+}
+
+/**
+ * The lanes (spans as known at the moment viewed) hold what the ledger holds then, and say
+ * "preserved until" exactly what the ledger says a request in force then keeps, never a request
+ * served or renewed after the moment viewed.
+ */
+function lanesAgree(c: SimulationContext, held = selectHeld(c)): void {
+  const viewAt = selectViewAt(c);
+  const spans = selectSpans(c).filter((s) => spanHeldAt(s, viewAt));
+  expect(spans.map((s) => s.seq).sort((a, b) => a - b)).toEqual(held.map((r) => r.seq).sort((a, b) => a - b));
+  const preserved = new Map(held.map((r) => [r.seq, r.preservedUntil]));
+  for (const s of spans) expect(preserved.get(s.seq), `record ${s.seq} at ${viewAt}`).toBe(s.preservedUntil);
 }
 
 /** Runs one sequence through a fresh actor and checks everything; throws on any failure. */
@@ -114,6 +131,8 @@ function runSequence(input: SimulationInput, events: SimulationEvent[]): void {
     if (event.type === 'assumptions.set') expect(c.session.world.now).toBe(Math.max(0, last));
     expect(c.session.world.now).toBeLessThanOrEqual(sessionEnd(c.session));
     if (c.viewAt !== undefined) expect(c.viewAt).toBeLessThanOrEqual(c.session.world.now);
+    // Looking back is where a view could say what was not yet so: check the lanes at every scrub.
+    if (event.type === 'view.scrub') lanesAgree(c);
     last = c.session.world.now;
   }
   expect(failures).toEqual([]);

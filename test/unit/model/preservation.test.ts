@@ -27,7 +27,7 @@ import {
   type Preservation,
   type WorldState,
 } from '../../../src/model/index.ts';
-import { HANDLES, stepArb, type Step } from './arbitraries.ts';
+import { HANDLES, readerStepArb, stepArb, type Step } from './arbitraries.ts';
 import { castScenario } from './fixtures.ts';
 import { ScenarioError } from '../../../src/model/index.ts';
 
@@ -143,7 +143,7 @@ describe('preservation requests: properties', () => {
 
   test('with no preservation request, every query answers exactly as the plain ledger does', () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 24 }), policyArb, fc.integer({ min: 0, max: 80 * DAY }), (steps, policy, t) => {
+      fc.property(fc.array(readerStepArb, { minLength: 1, maxLength: 24 }), policyArb, fc.integer({ min: 0, max: 80 * DAY }), (steps, policy, t) => {
         const w = world(policy);
         play(w, steps);
         const { ledger } = w.world;

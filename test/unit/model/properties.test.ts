@@ -11,9 +11,11 @@ import {
   allRecords,
   createSession,
   heldAt,
+  heldAtWith,
   heldPage,
   legalResponse,
   metadataOnlyCrypto,
+  preservedUntil,
   retentionEnd,
   type Engine,
   type LedgerRecord,
@@ -60,16 +62,22 @@ const times = (s: Session, fractions: readonly number[]) => fractions.map((f) =>
 
 // 300 runs each take a few seconds, more on a busy machine: the timeout is about load, not a limit.
 describe('properties over random action sequences', { timeout: 60_000 }, () => {
-  test('nothing is held past its retention, under every preset', () => {
+  test('nothing is held past its retention, under every preset, unless a preservation request in force keeps it', () => {
     fc.assert(
       fc.property(stepsArb, fractionsArb, (steps, fractions) => {
         const s = run(steps);
+        const { ledger, preservations } = s.world;
         for (const policy of PRESETS) {
           for (const t of times(s, fractions)) {
+            const kept = preservedUntil(ledger, policy, preservations, t);
             for (const category of CATEGORIES) {
-              for (const o of heldAt(s.world.ledger, policy, t)[category]) {
+              for (const o of heldAt(ledger, policy, t)[category]) {
                 expect(t).toBeLessThan(retentionEnd(policy, category, o.recordedAt));
                 expect(o.recordedAt).toBeLessThanOrEqual(t);
+              }
+              for (const o of heldAtWith(ledger, policy, t, preservations)[category]) {
+                expect(o.recordedAt).toBeLessThanOrEqual(t);
+                if (t >= retentionEnd(policy, category, o.recordedAt)) expect(kept.get(o.seq) ?? -1, `seq ${o.seq} at ${t}`).toBeGreaterThan(t);
               }
             }
           }
@@ -109,10 +117,13 @@ describe('properties over random action sequences', { timeout: 60_000 }, () => {
       fc.property(stepsArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), (steps, fractions) => {
         const kept = run(steps, engine);
         const bounded = run(steps, engine, 1, { scrubWindowMs: window });
+        // Plain retention, and with the preservation requests served: a frozen record is never pruned.
         const seqs = (s: Session, policy: Policy, t: number) =>
-          Object.values(heldAt(s.world.ledger, policy, t))
-            .flat()
-            .map((o) => o.seq);
+          [heldAt(s.world.ledger, policy, t), heldAtWith(s.world.ledger, policy, t, s.world.preservations)].map((held) =>
+            Object.values(held)
+              .flat()
+              .map((o) => o.seq),
+          );
         const now = bounded.world.now;
         const from = Math.max(0, now - window);
         const inWindow = fractions.map((f) => from + Math.floor(f * (now - from))).concat([now, from]);
@@ -160,7 +171,8 @@ describe('properties over random action sequences', { timeout: 60_000 }, () => {
         for (const policy of PRESETS) {
           for (const process of LEGAL_PROCESSES) {
             for (const t of times(s, fractions)) {
-              const r = legalResponse(s.world.ledger, policy, { process, target, servedAt: t, at: s.world.now, backupMode: 'standard' });
+              const query = { process, target, servedAt: t, at: s.world.now, backupMode: 'standard' as const, preservations: s.world.preservations };
+              const r = legalResponse(s.world.ledger, policy, query);
               for (const p of r.produced) {
                 expect(policy.legal[process].categories).toContain(p.category);
                 expect(p.handles).toContain(target);

@@ -13,7 +13,9 @@ import {
   createSession,
   firstActionSeq,
   heldAt,
+  heldAtWith,
   metadataOnlyCrypto,
+  preservationsAt,
   recentChanges,
   recordSpans,
   spanHeldAt,
@@ -35,6 +37,9 @@ function run(steps: Step[]): Session {
 }
 
 const spansOf = (s: Session, policy = APPLE_2016) => recordSpans(s.world.ledger, policy, firstActionSeq(s.world.journal, s.world.ledger.nextSeq));
+/** The spans as known at `t`: with the preservation requests as they stood then. */
+const spansAt = (s: Session, policy: typeof APPLE_2016, t: number) =>
+  recordSpans(s.world.ledger, policy, firstActionSeq(s.world.journal, s.world.ledger.nextSeq), preservationsAt(s.world.preservations, t));
 
 describe('record spans', () => {
   test('a span holds its record exactly when the held-at query does, under every preset and at any moment', () => {
@@ -46,6 +51,14 @@ describe('record spans', () => {
           for (const t of fractions.map((f) => Math.floor(f * s.world.now)).concat([s.world.now])) {
             const held = CATEGORIES.flatMap((c) => heldAt(s.world.ledger, policy, t)[c].map((o) => o.seq)).sort((a, b) => a - b);
             expect(spans.filter((span) => spanHeldAt(span, t)).map((span) => span.seq)).toEqual(held);
+            // With the preservation requests as they stood at t, the spans say what held-at with them says,
+            // and none says "preserved" for a request not served by then or until a renewal not made by then.
+            const known = preservationsAt(s.world.preservations, t);
+            const withHeld = CATEGORIES.flatMap((c) => heldAtWith(s.world.ledger, policy, t, known)[c].map((o) => o.seq)).sort((a, b) => a - b);
+            const asOf = spansAt(s, policy, t);
+            expect(asOf.filter((span) => spanHeldAt(span, t)).map((span) => span.seq)).toEqual(withHeld);
+            const lapses = known.map((p) => p.servedAt + (p.renewedAt === undefined ? 90 : 180) * DAY);
+            for (const span of asOf) if (span.preservedUntil !== undefined) expect(lapses).toContain(span.preservedUntil);
           }
         }
       }),
