@@ -162,8 +162,10 @@ export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './record
 export type { Category, LedgerRecord, LookupFields } from './records.ts';
 export { cleanName, parseHandle, normaliseHandle } from './handles.ts';
 export { ID_PATTERN, ID_RULE, isId } from './id.ts';
-export { realCrypto, metadataOnlyCrypto } from './crypto.ts';
-export type { Crypto, Envelope, DeviceKeys } from './crypto.ts';
+// realCrypto (the cryptography library) is not exported here, so no page's first load carries it:
+// import it from './real-crypto.ts' where envelopes are sealed as they are sent or when shown.
+export { deferredCrypto, metadataOnlyCrypto } from './crypto.ts';
+export type { Crypto, CryptoName, Envelope, SealInputs } from './crypto.ts';
 export { SeededRandom } from './rng.ts';
 export { MINUTE, HOUR, DAY, dayOf, startOfDay, formatSimTime, parseDayTime, parseDuration } from './time.ts';
 export type { SimTime } from './time.ts';

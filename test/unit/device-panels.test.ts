@@ -4,7 +4,6 @@ import {
   DAY,
   HOUR,
   SIGNAL_LIKE,
-  realCrypto,
   selectAddressCheck,
   selectCast,
   selectComposerLookups,
@@ -20,6 +19,7 @@ import {
   type SimulationEvent,
 } from '../../src/model/index.ts';
 import { lookupLines, pick, rejectionOf } from '../../src/lib/sim/devices/device-panels.ts';
+import { sealEnvelope } from '../../src/model/real-crypto.ts';
 import { loadScenario } from './model/fixtures.ts';
 
 /** The simulator page's own scenario: Ana (2 devices), Ben (3), Cy (1), Dee (none: SMS). */
@@ -227,27 +227,31 @@ describe('lookup wording', () => {
 describe('selectLastSent', () => {
   test('the last message the device itself sent: one ciphertext per device, SMS apart', () => {
     const s = sandbox({ type: 'device.offline', device: 'ben-laptop' }, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' });
-    const sent = selectLastSent(s.context(), 'ana-phone', realCrypto)!;
+    const sent = selectLastSent(s.context(), 'ana-phone')!;
     expect(sent.fanout.map((f) => [f.device, f.status])).toEqual([
       ['ben-phone', 'delivered'],
       ['ben-tablet', 'delivered'],
       ['ben-laptop', 'queued'],
       ['ana-laptop', 'delivered'],
     ]);
-    expect(sent.fanout[0]!.ciphertextPreview).toMatch(/^[0-9a-f]{32}$/);
-    expect(sent.fanout[0]!.deviceLabel).toBe(s.world().devices['ben-phone']!.label);
-    expect(sent.fanout[0]!.sealedTo).toBe(realCrypto.keys(s.world().devices['ben-phone']!.keySeed).encryptionPublic.slice(0, 16));
+    // The page's run seals on view: each row carries what sealing it takes, sealed to that device's key.
+    const first = sent.fanout[0]!;
+    expect(first.ciphertextPreview).toBe('');
+    expect(first.sealing).toMatchObject({ plaintext: 'hello', recipientKeySeed: s.world().devices['ben-phone']!.keySeed });
+    expect(sealEnvelope(first.sealing!).ciphertext).toMatch(/^[0-9a-f]{42}$/); // 'hello' plus a 16-byte tag
+    expect(first.recipientKeySeed).toBe(s.world().devices['ben-phone']!.keySeed);
+    expect(first.deviceLabel).toBe(s.world().devices['ben-phone']!.label);
     expect(sent.sms).toEqual([]);
     // The laptop holds a copy too, but it did not send it: no fan-out there.
-    expect(selectLastSent(s.context(), 'ana-laptop', realCrypto)).toBeUndefined();
+    expect(selectLastSent(s.context(), 'ana-laptop')).toBeUndefined();
     s.actor.send({ type: 'device.online', device: 'ben-laptop' });
     expect(sent.fanout[2]!.status).toBe('queued'); // a copy, not the model's array
-    expect(selectLastSent(s.context(), 'ana-phone', realCrypto)!.fanout[2]!.status).toBe('delivered');
+    expect(selectLastSent(s.context(), 'ana-phone')!.fanout[2]!.status).toBe('delivered');
   });
 
   test('SMS recipients', () => {
     const s = sandbox({ type: 'message.sent', device: 'ana-phone', to: ['Dee'], text: 'hi' });
-    expect(selectLastSent(s.context(), 'ana-phone', realCrypto)).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
+    expect(selectLastSent(s.context(), 'ana-phone')).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
   });
 });
 

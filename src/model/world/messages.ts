@@ -115,11 +115,10 @@ function routeEach(
   const shown: Shown = { sent: m };
   // A person's devices are consecutive in `targets`: their routing records share one (never mutated) handle pair.
   let pair: readonly [string, string] | undefined;
-  const signingSecret = engine.crypto.keys(sender.keySeed).signingSecret;
   for (let i = 0; i < targets.length; i++) {
     const targetId = targets[i]!;
     const target = deviceOf(world, targetId);
-    const envelope = engine.crypto.seal(m.text, engine.crypto.keys(target.keySeed).encryptionPublic, signingSecret, rng);
+    const envelope = engine.crypto.seal(m.text, target.keySeed, sender.keySeed, rng);
     const recipientHandle = ownerHandle(world, target);
     if (routingNeeded) {
       if (pair?.[1] !== recipientHandle) pair = [m.fromHandle, recipientHandle];
@@ -133,6 +132,7 @@ function routeEach(
     const entry = fanout[i]!;
     entry.device = targetId;
     entry.ciphertextPreview = envelope.ciphertext.slice(0, 32);
+    entry.sealing = envelope.sealing;
     entry.size = envelope.size;
     entry.status = 'delivered';
     if (target.online) {
@@ -201,7 +201,7 @@ export function deliver(
   const text =
     engine.crypto.name === 'metadata-only'
       ? '' // benchmark runs carry no content at all
-      : engine.crypto.open(envelope, engine.crypto.keys(device.keySeed).encryptionSecret, engine.crypto.keys(sender.keySeed).signingPublic);
+      : engine.crypto.open(envelope, device.keySeed, sender.keySeed);
   // The sender's other devices show it as sent, so the conversation reads the same everywhere.
   const direction = device.owner === sender.owner ? 'sent' : 'received';
   let copy = shown[direction];
