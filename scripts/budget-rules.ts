@@ -20,8 +20,8 @@ export interface Budget {
 
 export const BUDGETS = {
   'text-only': { js: 0, total: 250 * KB, jsLater: 0 },
-  explainer: { js: 100 * KB, total: 250 * KB, jsLater: 64 * KB },
-  simulator: { js: 100 * KB, total: 250 * KB, jsLater: 64 * KB },
+  explainer: { js: 88 * KB, total: 250 * KB, jsLater: 64 * KB },
+  simulator: { js: 88 * KB, total: 250 * KB, jsLater: 64 * KB },
 } as const satisfies Record<string, Budget>;
 
 export type PageType = keyof typeof BUDGETS;
