@@ -1,3 +1,4 @@
+import { isolate } from './bidi.ts';
 import type { Crypto } from './crypto.ts';
 import { deviceChart, type DeviceChartState } from './device-machine.ts';
 import { engineFor, type SimulationContext } from './machine.ts';
@@ -159,7 +160,7 @@ export function selectHandleName(c: SimulationContext, handle: string): string {
 
 function handleName(world: WorldState, handle: string): string {
   const name = world.people[world.handleOwner[handle] ?? '']?.name;
-  return name ? `${name} (${handle})` : handle;
+  return name ? `${isolate(name)} (${handle})` : handle;
 }
 
 export interface FanoutRow extends FanoutEntry {

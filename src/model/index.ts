@@ -161,6 +161,7 @@ export type { HeldRecord } from './held-record.ts';
 export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
 export type { Category, LedgerRecord, LookupFields } from './records.ts';
 export { cleanName, parseHandle, normaliseHandle } from './handles.ts';
+export { FSI, PDI, isolate, unisolate } from './bidi.ts';
 export { ID_PATTERN, ID_RULE, isId } from './id.ts';
 export { realCrypto, metadataOnlyCrypto } from './crypto.ts';
 export type { Crypto, Envelope, DeviceKeys } from './crypto.ts';
