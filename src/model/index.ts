@@ -99,6 +99,8 @@ export {
 export type { Assumptions, AssumptionKey, AssumptionSpec, NumberAssumption, BooleanAssumption } from './assumptions.ts';
 export {
   assumptionsSchema,
+  MAX_STEPS,
+  tooManySteps,
   parseScenario,
   scenarioCoreSchema,
   scenarioIssueWording,
