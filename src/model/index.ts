@@ -162,7 +162,7 @@ export { toHeldRecord } from './held-record.ts';
 export type { HeldRecord } from './held-record.ts';
 export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
 export type { Category, LedgerRecord, LookupFields } from './records.ts';
-export { cleanName, parseHandle, normaliseHandle } from './handles.ts';
+export { cleanName, nameIsSafe, parseHandle, normaliseHandle } from './handles.ts';
 export { FSI, PDI, isolate, unisolate } from './bidi.ts';
 export { ID_PATTERN, ID_RULE, isId } from './id.ts';
 export { realCrypto, metadataOnlyCrypto } from './crypto.ts';

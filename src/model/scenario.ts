@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assumptionError, LOOKUP_CACHE, QUEUE_HOLD, rangeWords, STALE_ON_CHANGE, type NumberAssumption } from './assumptions.ts';
-import { parseHandle, UNSAFE_TEXT } from './handles.ts';
+import { nameIsSafe, parseHandle } from './handles.ts';
 import { ID_PATTERN, ID_RULE } from './id.ts';
 import { LEGAL_PROCESSES, PRESET_IDS } from './policy.ts';
 import { PRESERVATION_MS } from './preservation.ts';
@@ -36,11 +36,9 @@ const handle = z.string().refine((h) => parseHandle(h).ok, {
   message: 'a phone number in international form (+1 555 010 0100) or an email address',
 });
 /** A name people see (a person, a device, a network): short, and no control or direction-changing characters. */
-const displayName = z
-  .string()
-  .min(1)
-  .max(60)
-  .refine((s) => !UNSAFE_TEXT.test(s), { message: 'a name without control characters, zero-width or text-direction characters' });
+const displayName = z.string().min(1).max(60).refine(nameIsSafe, {
+  message: 'a name without control characters, zero-width or text-direction characters (a zero-width joiner only inside an emoji, as in 👩🏽‍💻)',
+});
 const dayTime = z.string().refine((s) => parseDayTime(s) !== undefined, { message: 'a time like "day 3" or "day 3 14:00"' });
 
 export const networkSchema = z.strictObject({
