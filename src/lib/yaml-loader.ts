@@ -43,3 +43,43 @@ export function yamlFolder(base: string): Loader {
     },
   };
 }
+
+/**
+ * A loader for one YAML file holding a list of entries, each with an `id` (the corrections log). It
+ * replaces Astro's file() loader for the same reason yamlFolder replaces glob(): the build reads
+ * the file with src/lib/yaml-file.ts, as the tests do. A file that is not a list, or an entry
+ * without an id or with one used before, fails the build with the file and the entry's index.
+ */
+export function yamlList(path: string): Loader {
+  return {
+    name: 'wtsk-yaml-list',
+    load: async ({ store, parseData, generateDigest, watcher, config }) => {
+      const root = fileURLToPath(config.root);
+      const full = resolve(root, path);
+      const filePath = relative(root, full).split('\\').join('/');
+      const loadAll = async () => {
+        const data = readContentFile(full, filePath);
+        if (!Array.isArray(data)) throw new Error(`${filePath}: expected a list of entries (each starting "- id: …"), got ${typeof data}`);
+        const entries = [];
+        const seen = new Set<string>();
+        for (const [i, item] of data.entries()) {
+          const id = (item as { id?: unknown } | null)?.id;
+          if (typeof id !== 'string' || id === '') throw new Error(`${filePath}: ${i}.id: expected an id (lower-case, dashes) for every entry`);
+          if (seen.has(id)) throw new Error(`${filePath}: ${i}.id: expected an id not used before, but "${id}" is`);
+          seen.add(id);
+          const entry = item as Record<string, unknown>;
+          entries.push({ id, data: await parseData({ id, data: entry, filePath }), filePath, digest: generateDigest(entry) });
+        }
+        store.clear();
+        for (const entry of entries) store.set(entry);
+      };
+      await loadAll();
+      if (watcher) {
+        watcher.add(full);
+        watcher.on('change', (changed: string) => {
+          if (changed === full) void loadAll();
+        });
+      }
+    },
+  };
+}
