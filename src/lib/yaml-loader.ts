@@ -3,7 +3,7 @@
  * replaces glob() for the YAML collections so the build reads them with src/lib/yaml-file.ts, the
  * reader the CLI and the tests use (glob() parses YAML with its own parser and options).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -58,6 +58,11 @@ export function yamlList(path: string): Loader {
       const full = resolve(root, path);
       const filePath = relative(root, full).split('\\').join('/');
       const loadAll = async () => {
+        // No log yet is an empty log, as with Astro's file() loader (a scratch copy of the site may have none).
+        if (!existsSync(full)) {
+          store.clear();
+          return;
+        }
         const data = readContentFile(full, filePath);
         if (!Array.isArray(data)) throw new Error(`${filePath}: expected a list of entries (each starting "- id: …"), got ${typeof data}`);
         const entries = [];
