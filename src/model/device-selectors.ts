@@ -1,3 +1,4 @@
+import { isolate } from './bidi.ts';
 import { deviceChart, type DeviceChartState } from './device-machine.ts';
 import type { SimulationContext } from './machine.ts';
 import type { SimTime } from './time.ts';
@@ -158,7 +159,7 @@ export function selectHandleName(c: SimulationContext, handle: string): string {
 
 function handleName(world: WorldState, handle: string): string {
   const name = world.people[world.handleOwner[handle] ?? '']?.name;
-  return name ? `${name} (${handle})` : handle;
+  return name ? `${isolate(name)} (${handle})` : handle;
 }
 
 export interface FanoutRow extends FanoutEntry {

@@ -99,6 +99,8 @@ export {
 export type { Assumptions, AssumptionKey, AssumptionSpec, NumberAssumption, BooleanAssumption } from './assumptions.ts';
 export {
   assumptionsSchema,
+  MAX_STEPS,
+  tooManySteps,
   parseScenario,
   scenarioCoreSchema,
   scenarioIssueWording,
@@ -160,7 +162,8 @@ export { toHeldRecord } from './held-record.ts';
 export type { HeldRecord } from './held-record.ts';
 export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
 export type { Category, LedgerRecord, LookupFields } from './records.ts';
-export { cleanName, parseHandle, normaliseHandle } from './handles.ts';
+export { cleanName, nameIsSafe, parseHandle, normaliseHandle } from './handles.ts';
+export { FSI, PDI, isolate, unisolate } from './bidi.ts';
 export { ID_PATTERN, ID_RULE, isId } from './id.ts';
 // realCrypto (the cryptography library) is not exported here, so no page's first load carries it:
 // import it from './real-crypto.ts' where envelopes are sealed as they are sent or when shown.

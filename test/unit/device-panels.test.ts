@@ -66,8 +66,8 @@ describe('selectCast', () => {
     const ana = selectCast(s.context())[0]!;
     expect(ana.devices.map((d) => d.id)).toEqual(['ana-phone', 'ana-tablet-3']);
     const texts = ana.devices[0]!.alerts.map((a) => a.text);
-    expect(texts[0]).toContain("“Ana's laptop” no longer receives");
-    expect(texts[1]).toContain("A new device, “Ana's tablet”");
+    expect(texts[0]).toContain("“\u2068Ana's laptop\u2069” no longer receives");
+    expect(texts[1]).toContain("A new device, “\u2068Ana's tablet\u2069”");
     expect(new Set(ana.devices[0]!.alerts.map((a) => a.key)).size).toBe(texts.length);
   });
 
@@ -286,9 +286,9 @@ describe('selectConversation', () => {
     // The alert is the cast's own: Ana's laptop registered after her phone, at the first moment.
     expect(items.map((i) => i.kind)).toEqual(['alert', 'message', 'message', 'call']);
     const [sent, received, call] = items.slice(-3);
-    expect(sent).toMatchObject({ direction: 'sent', text: 'مرحبا 👋', from: 'Ana (+15550100142)', to: ['Ben (ben@example.org)'] });
+    expect(sent).toMatchObject({ direction: 'sent', text: 'مرحبا 👋', from: '\u2068Ana\u2069 (+15550100142)', to: ['\u2068Ben\u2069 (ben@example.org)'] });
     expect(received).toMatchObject({ direction: 'received', text: 'hi Ana', at: HOUR });
-    expect(call).toMatchObject({ direction: 'incoming', peer: 'Ben (ben@example.org)', answered: false });
+    expect(call).toMatchObject({ direction: 'incoming', peer: '\u2068Ben\u2069 (ben@example.org)', answered: false });
     expect(new Set(items.map((i) => i.key)).size).toBe(items.length);
     expect(selectConversation(s.context(), 'nobody')).toEqual([]);
   });
@@ -297,13 +297,13 @@ describe('selectConversation', () => {
 describe('small helpers', () => {
   test('handleName', () => {
     const c = sandbox().context();
-    expect(selectHandleName(c, '+15550100199')).toBe('Dee (+15550100199)');
+    expect(selectHandleName(c, '+15550100199')).toBe('\u2068Dee\u2069 (+15550100199)');
     expect(selectHandleName(c, 'stranger@example.org')).toBe('stranger@example.org');
   });
 
   test('rejectionOf reads the model’s reason', () => {
     const s = sandbox({ type: 'device.offline', device: 'ana-phone' }, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'x' });
-    expect(rejectionOf(s.latest())).toBe("Ana's phone is offline: it cannot reach the provider");
+    expect(rejectionOf(s.latest())).toBe("\u2068Ana's phone\u2069 is offline: it cannot reach the provider");
     expect(rejectionOf([{ outcome: 'ok' }])).toBeUndefined();
     expect(rejectionOf([])).toBeUndefined();
   });

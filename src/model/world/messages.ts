@@ -1,3 +1,4 @@
+import { isolate } from '../bidi.ts';
 import type { Envelope } from '../crypto.ts';
 import { append } from '../ledger.ts';
 import type { Category } from '../records.ts';
@@ -93,7 +94,7 @@ function targetDevices(world: WorldState, sender: DeviceState, toHandles: readon
 function noteMissed(world: WorldState, handle: string, listed: readonly string[], notes: Notes): void {
   const missed = world.directory[handle]?.devices.filter((id) => !listed.includes(id)) ?? [];
   if (missed.length === 0) return;
-  const labels = missed.map((id) => deviceOf(world, id).label).join(', ');
+  const labels = missed.map((id) => isolate(deviceOf(world, id).label)).join(', ');
   notes?.push(`sent from a cached lookup of ${handle}: ${labels} got nothing (assumption: a cached lookup does not go stale when devices change)`);
 }
 
