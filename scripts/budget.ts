@@ -1,5 +1,6 @@
 // Page-weight budgets: what a first load of each built page transfers, gzip level 9, per page type, and
-// the JavaScript it fetches later, when an island that hydrates on sight (client:visible) is scrolled to.
+// the JavaScript it fetches later: when an island that hydrates on sight (client:visible) is scrolled to, or
+// when code asks for a module (a dynamic import, in idle time or on demand, as the cryptography loads).
 // Usage: npm run budget [-- --dist dist --base /sub/]   (run `npm run build` first)
 // The budgets live in scripts/budget-rules.ts. Exits 1 when any page is over budget.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -32,7 +33,7 @@ export interface PageCost {
   html: number;
   /** gzip bytes of JavaScript a first load fetches: every external chunk, plus the inline scripts (gzipped on their own). */
   js: number;
-  /** gzip bytes of JavaScript fetched only when an on-sight island is scrolled to: what the first load has not. */
+  /** gzip bytes of JavaScript fetched later (on-sight islands, dynamic imports): what the first load has not. */
   jsLater: number;
   /** gzip bytes of CSS: every stylesheet loaded, plus the inline styles (gzipped on their own). */
   css: number;
@@ -41,7 +42,7 @@ export interface PageCost {
   /** gzip bytes of the whole first load: the HTML plus every same-site file, each counted once. */
   total: number;
   assets: AssetCost[];
-  /** What on-sight islands fetch beyond the first load. */
+  /** What on-sight islands and dynamic imports fetch beyond the first load. */
   later: AssetCost[];
   /** Same-site references that name no file in dist. */
   missing: string[];
@@ -168,24 +169,29 @@ function decodeEntities(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Same-site module specifiers a JS chunk loads, split by when the browser fetches them. */
+export interface ChunkImports {
+  /** `import … from "x"`, `import "x"`, `export … from "x"`: fetched before the chunk runs. */
+  static: string[];
+  /** `import("x")` and bare `_astro/…` paths (Vite's preload lists for dynamic imports): fetched when the code asks. */
+  dynamic: string[];
+}
+
 /**
- * Module specifiers a JS chunk loads: static `import … from "x"`, `import "x"`, `export … from "x"` and
- * dynamic `import("x")`, plus bare `_astro/…` paths (Vite's preload lists for dynamic imports).
- * Only same-site paths are returned: './x', '../x', '/x' and '_astro/x'; bare package names and URLs are not.
+ * Module specifiers a JS chunk loads. Only same-site paths are returned: './x', '../x', '/x' and
+ * '_astro/x'; bare package names and URLs are not.
  */
-export function jsImports(code: string): string[] {
-  const found = new Set<string>();
-  const patterns = [/\bfrom\s*["'`]([^"'`\s]+)["'`]/g, /\bimport\s*["'`]([^"'`\s]+)["'`]/g, /\bimport\s*\(\s*["'`]([^"'`\s]+)["'`]\s*[,)]/g];
-  for (const pattern of patterns) {
-    for (const match of code.matchAll(pattern)) {
-      const spec = match[1] ?? '';
-      if (/^(\.{1,2}\/|\/(?!\/))/.test(spec)) found.add(spec);
-    }
-  }
-  for (const match of code.matchAll(/["'`](_astro\/[^"'`\s]+\.(?:m?js|css))["'`]/g)) {
-    found.add(match[1] ?? '');
-  }
-  return [...found];
+export function jsImports(code: string): ChunkImports {
+  const sameSite = (spec: string) => /^(\.{1,2}\/|\/(?!\/))/.test(spec);
+  const found = (patterns: RegExp[]) => {
+    const specs = new Set<string>();
+    for (const pattern of patterns) for (const match of code.matchAll(pattern)) if (sameSite(match[1] ?? '')) specs.add(match[1] ?? '');
+    return specs;
+  };
+  const statics = found([/\bfrom\s*["'`]([^"'`\s]+)["'`]/g, /\bimport\s*["'`]([^"'`\s]+)["'`]/g]);
+  const dynamics = found([/\bimport\s*\(\s*["'`]([^"'`\s]+)["'`]\s*[,)]/g]);
+  for (const match of code.matchAll(/["'`](_astro\/[^"'`\s]+\.(?:m?js|css))["'`]/g)) dynamics.add(match[1] ?? '');
+  return { static: [...statics], dynamic: [...dynamics].filter((spec) => !statics.has(spec)) };
 }
 
 /** url(…) and @import references in CSS. */
@@ -235,8 +241,13 @@ export function measurePage(dist: string, htmlFile: string, options: MeasureOpti
   const { refs, inlineScripts, inlineStyles } = htmlReferences(html);
 
   const missing = new Set<string>();
-  /** Every file `start` loads, transitively, leaving out those already in `known`. */
-  const collect = (start: readonly { url: string; kind: AssetKind }[], known: ReadonlyMap<string, AssetCost> = new Map()) => {
+  /** Modules the first load's code may import later (dynamic imports), with the URL each is relative to. */
+  const onDemand: { url: string; kind: AssetKind; from: string }[] = [];
+  /**
+   * Every file `start` loads, transitively, leaving out those already in `known`. With `all`, dynamic
+   * imports are followed too; without, they are set aside in `onDemand`.
+   */
+  const collect = (start: readonly { url: string; kind: AssetKind; from?: string }[], known: ReadonlyMap<string, AssetCost> = new Map(), all = false) => {
     const assets = new Map<string, AssetCost>();
     const queue: { file: string; kind: AssetKind }[] = [];
     const enqueue = (ref: string, fromUrl: string, kind: AssetKind) => {
@@ -252,7 +263,7 @@ export function measurePage(dist: string, htmlFile: string, options: MeasureOpti
       assets.set(file, { file, kind, bytes: 0, gzip: 0 });
       queue.push({ file, kind });
     };
-    for (const { url, kind } of start) enqueue(url, pageUrl, kind);
+    for (const { url, kind, from } of start) enqueue(url, from ?? pageUrl, kind);
     while (queue.length > 0) {
       const { file, kind } = queue.shift()!;
       let cost = cache.get(file);
@@ -263,16 +274,22 @@ export function measurePage(dist: string, htmlFile: string, options: MeasureOpti
       }
       assets.set(file, { ...cost, kind });
       const fileUrl = SITE + base + file;
-      if (kind === 'js') for (const spec of jsImports(body.toString('utf8'))) enqueue(spec, fileUrl, kindOfPath(spec) === 'css' ? 'css' : 'js');
+      if (kind === 'js') {
+        const imports = jsImports(body.toString('utf8'));
+        const kindOf = (spec: string) => (kindOfPath(spec) === 'css' ? 'css' : 'js');
+        for (const spec of imports.static) enqueue(spec, fileUrl, kindOf(spec));
+        for (const spec of imports.dynamic) {
+          if (all) enqueue(spec, fileUrl, kindOf(spec));
+          else onDemand.push({ url: spec, kind: kindOf(spec), from: fileUrl });
+        }
+      }
       if (kind === 'css') for (const url of cssReferences(body.toString('utf8'))) enqueue(url, fileUrl, kindOfPath(url));
     }
     return assets;
   };
   const assets = collect(refs.filter((r) => !r.later));
-  const laterAssets = collect(
-    refs.filter((r) => r.later),
-    assets,
-  );
+  // Later: islands that hydrate on sight, and what code asks for when it needs it (idle time or on demand).
+  const laterAssets = collect([...refs.filter((r) => r.later), ...onDemand], assets, true);
 
   const list = [...assets.values()].sort((a, b) => a.file.localeCompare(b.file));
   const sum = (kind: AssetKind) => list.filter((a) => a.kind === kind).reduce((n, a) => n + a.gzip, 0);
@@ -353,7 +370,7 @@ export function formatTable(pages: readonly PageCost[], budgets: Record<PageType
 
 /** One line per breach, exact bytes included. */
 export function describeBreach(breach: Breach): string {
-  const what = { js: 'JavaScript', jsLater: 'JavaScript fetched when scrolled to', total: 'total transfer' }[breach.what];
+  const what = { js: 'JavaScript', jsLater: 'JavaScript fetched later (scrolled to, or imported on demand)', total: 'total transfer' }[breach.what];
   return (
     `over budget: /${breach.page} (${breach.type}) ${what} is ${formatBytes(breach.actual)} (${breach.actual} B gzip), ` +
     `budget ${formatBytes(breach.limit)} (${breach.limit} B)`
@@ -379,7 +396,9 @@ function main(args: string[]): number {
   }
   console.log(`First-load transfer per page: gzip level 9, 1 KB = ${KB} B. js and css include inline scripts and styles;`);
   console.log('total is the HTML plus every same-site file it loads (scripts and their imports, styles, icons, images, fonts);');
-  console.log('js later is what islands that hydrate on sight (client:visible) fetch beyond that, once scrolled to.\n');
+  console.log(
+    'js later is what islands that hydrate on sight (client:visible) fetch beyond that once scrolled to, and what code imports on demand or in idle time.\n',
+  );
   console.log(formatTable(pages));
   for (const page of pages) {
     for (const ref of page.missing) console.warn(`warning: /${page.page} references ${ref}, which is not in ${dist}/`);

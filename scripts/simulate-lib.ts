@@ -6,6 +6,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import {
+  DEFAULT_ENGINE,
+  metadataOnlyCrypto,
+  MAX_STEPS,
+  tooManySteps,
   CATEGORIES,
   CATEGORY_LABELS,
   DAY,
@@ -29,6 +33,7 @@ import {
   type ScenarioCore,
   type SimTime,
 } from '../src/model/index.ts';
+import { realCrypto } from '../src/model/real-crypto.ts';
 import { validateScenario } from '../src/lib/content-schemas.ts';
 import { csv } from '../src/lib/csv.ts';
 import { ContentFileError, readContentFile } from '../src/lib/yaml-file.ts';
@@ -38,13 +43,8 @@ import { ASSUMPTION_FLAGS, assumptionsHeader, assumptionsLine, assumptionUsage, 
 /** Exit code for anything the user can fix: bad arguments, a missing or invalid scenario file. */
 export const USAGE_ERROR = 2;
 
-/**
- * The most script steps the CLI runs. The longest scenario has a few dozen; 1,000 sends take about
- * 14 s of CPU on the 2-core CI machine (each message is sealed and routed for real), and the time grows
- * faster than the count, so a 100,000-step file is refused with this message rather than left to
- * look hung for an hour. Runs over a second show a step count on a terminal's stderr.
- */
-export const MAX_STEPS = 1_000;
+/** The script-step cap the build's schema applies too (src/model/scenario.ts); re-exported for the tests. */
+export { MAX_STEPS };
 
 /** The largest seed a scenario file may carry (its schema's limit); the CLI takes the same range. */
 const MAX_SEED = 2 ** 31 - 1;
@@ -52,7 +52,7 @@ const MAX_SEED = 2 ** 31 - 1;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCENARIO_DIR = join(ROOT, 'content', 'scenarios');
 
-export const USAGE = `Usage: npm run simulate -- --scenario <file|id> [--seed N] [--policy id] [--until <days>] [--format json|csv] [--journal]
+export const USAGE = `Usage: npm run simulate -- --scenario <file|id> [--seed N] [--policy id] [--until <days>] [--format json|csv] [--journal] [--fast]
                             [--lookup-cache-hours N] [--queue-hold-days N] [--stale-on-device-change on|off]
 
 Runs a scenario and prints every record the provider holds at the end (or at --until);
@@ -67,6 +67,9 @@ with --journal, prints every journal entry instead.
                         from 0 up to the scenario's duration; default: the whole scenario
   --format json|csv     default json; csv is for spreadsheets
   --journal             print the journal (what happened, when) instead of what is held
+  --fast                seal nothing for real (metadata-only: sizes and routing, no encryption): the same
+                        records at the same times, faster, though IPs and push tokens differ (real sealing
+                        draws from the seeded generator too); the output says "sealing": "metadata-only"
 ${assumptionUsage()}  --help                print this message
 `;
 
@@ -82,6 +85,8 @@ export interface CliOptions {
   until?: number;
   format: Format;
   journal: boolean;
+  /** Metadata-only sealing (no real encryption): the same records, faster. */
+  fast?: boolean;
   help: boolean;
   /** Assumptions set by flags; they win over the scenario's. */
   assumptions?: Partial<Assumptions>;
@@ -114,6 +119,7 @@ const FLAGS = {
   until: { type: 'string' },
   format: { type: 'string' },
   journal: { type: 'boolean' },
+  fast: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...ASSUMPTION_FLAGS,
 } as const;
@@ -157,7 +163,13 @@ export function parseArgs(argv: readonly string[]): CliOptions | CliError {
   const scenario = text('scenario');
   if (scenario === undefined && !help) return fail(`missing --scenario: which scenario to run\n\n${USAGE.trimEnd()}`);
 
-  const options: CliOptions = { scenario: scenario ?? '', format: 'json', journal: values.journal === true, help };
+  const options: CliOptions = {
+    scenario: scenario ?? '',
+    format: 'json',
+    journal: values.journal === true,
+    ...(values.fast === true ? { fast: true } : {}),
+    help,
+  };
 
   const seed = text('seed');
   if (seed !== undefined) {
@@ -227,7 +239,7 @@ export function loadScenario(fileOrId: string): ScenarioCore {
   }
   const steps = (data as { script?: unknown } | null)?.script;
   if (Array.isArray(steps) && steps.length > MAX_STEPS) {
-    throw new CliFailure(`${shown}: script has ${steps.length} steps, more than the ${MAX_STEPS} a scenario may have (split it into several scenarios)`);
+    throw new CliFailure(`${shown}: script: ${tooManySteps(steps.length)}`);
   }
   return validateScenario(data, shown);
 }
@@ -247,10 +259,12 @@ export interface Run {
   held: HeldRow[];
   /** The modelled unknowns the run played under: the scenario's, then the flags'. */
   assumptions: Assumptions;
+  /** How messages were sealed: real encryption, or metadata only (--fast). */
+  sealing: 'real' | 'metadata-only';
 }
 
 /** Runs `scenario` as the options ask. Throws CliFailure when --until is past the scenario's end. */
-export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed' | 'policy' | 'until' | 'assumptions'>, onProgress?: Progress): Run {
+export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed' | 'policy' | 'until' | 'assumptions' | 'fast'>, onProgress?: Progress): Run {
   if (options.until !== undefined && options.until > scenario.duration) {
     throw new CliFailure(
       `--until ${options.until} is beyond the scenario's duration: ${scenario.id} runs ${scenario.duration} days, so --until can be 0 to ${scenario.duration}`,
@@ -260,7 +274,9 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   const seed = options.seed ?? scenario.seed;
   const at = options.until === undefined ? scenario.duration * DAY : Math.round(options.until * DAY);
   const config = assumptionConfig(options.assumptions ?? {});
-  const session = runScenario(scenario, { seed, until: at, policies: [policy], config, ...(onProgress ? { onProgress } : {}) });
+  // --fast swaps in the model's metadata-only engine: envelopes keep their sizes and routing, with no real sealing.
+  const engine = { ...DEFAULT_ENGINE, crypto: options.fast ? metadataOnlyCrypto : realCrypto, policies: [policy] };
+  const session = runScenario(scenario, { seed, until: at, engine, config, ...(onProgress ? { onProgress } : {}) });
   // What a preservation request keeps is held too, and its row says until when (see heldRow).
   const { ledger, preservations } = session.world;
   const records = heldAtWith(ledger, policy, at, preservations);
@@ -268,7 +284,16 @@ export function simulate(scenario: ScenarioCore, options: Pick<CliOptions, 'seed
   const held = CATEGORIES.flatMap((category) => records[category].map((o) => heldRow(toHeldRecord(o, policy, preserved.get(o.seq)), policy)));
   // Oldest first, as a history reads: seq increases with time.
   held.sort((a, b) => a.seq - b.seq);
-  return { scenario, seed, policy, at, journal: session.world.journal, held, assumptions: configAssumptions(session.world.config) };
+  return {
+    scenario,
+    seed,
+    policy,
+    at,
+    journal: session.world.journal,
+    held,
+    assumptions: configAssumptions(session.world.config),
+    sealing: options.fast ? 'metadata-only' : 'real',
+  };
 }
 
 /** Where render's side output goes: the CLI sends both to stderr, keeping stdout machine-readable. */
@@ -283,6 +308,7 @@ export interface RenderSide {
 export function render(options: CliOptions, side: RenderSide = {}): string {
   const run = simulate(loadScenario(options.scenario), options, side.onProgress);
   if (options.journal || options.format === 'csv') side.header?.(assumptionsLine(run.assumptions));
+  if (options.fast) side.header?.('sealing metadata-only (--fast): no message was encrypted for real');
   if (options.journal) return options.format === 'csv' ? journalCsv(run.journal) : journalJson(run.journal);
   return options.format === 'csv' ? heldCsv(run.held) : heldJson(run);
 }
@@ -302,6 +328,7 @@ export function heldJson(run: Run): string {
     seed: run.seed,
     policy: run.policy.id,
     at: formatSimTime(run.at),
+    ...(run.sealing === 'metadata-only' ? { sealing: 'metadata-only (--fast): no message was encrypted for real' } : {}),
     assumptions: assumptionsHeader(run.assumptions),
     held,
   };

@@ -1,13 +1,13 @@
 /**
  * Content collections: each one a loader over the top-level content/ folder and its schema from
  * src/lib/content-schemas.ts, where unit tests, build scripts and the CLI import them too. The YAML
- * collections are read by yamlFolder (src/lib/yaml-loader.ts), with the reader the CLI uses.
+ * collections are read by yamlFolder and yamlList (src/lib/yaml-loader.ts), with the reader the CLI uses.
  * EXPLAINERS_DIR points the explainers at another folder: the build-error tests use fixtures.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { correctionEntrySchema, explainerSchema, scenarioSchema, sourceSchema } from './lib/content-schemas.ts';
-import { yamlFolder } from './lib/yaml-loader.ts';
+import { yamlFolder, yamlList } from './lib/yaml-loader.ts';
 
 const sources = defineCollection({
   loader: yamlFolder('content/sources'),
@@ -26,7 +26,7 @@ const explainers = defineCollection({
 
 /** The site's corrections log, shown on /sources/: one file, one entry per fix. */
 const corrections = defineCollection({
-  loader: file('content/corrections.yaml'),
+  loader: yamlList('content/corrections.yaml'),
   schema: correctionEntrySchema,
 });
 

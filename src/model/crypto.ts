@@ -1,142 +1,101 @@
-import { p256 } from '@noble/curves/nist.js';
-import { gcm } from '@noble/ciphers/aes.js';
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { SeededRandom } from './rng.ts';
 
 /**
- * Per-device end-to-end encryption with standard primitives from audited libraries (noble):
- * ECIES on P-256 (ephemeral ECDH, HKDF-SHA256, AES-256-GCM) and ECDSA P-256 signatures,
- * the shape Apple describes for iMessage since iOS 13 (source: apple-platform-security-imessage).
+ * Per-device end-to-end encryption, as the model needs it: which bytes the seeded generator gives
+ * each key pair and each envelope, and how big each envelope is. The cryptography itself (ECIES on
+ * P-256: ephemeral ECDH, HKDF-SHA256, AES-256-GCM, and ECDSA P-256 signatures, the shape Apple
+ * describes for iMessage since iOS 13, source: apple-platform-security-imessage) lives in
+ * real-crypto.ts, with audited libraries (noble).
+ *
+ * Two ways to run it, with the same draws from the generator and so the same history:
+ * - `realCrypto` (real-crypto.ts) seals every envelope as it is sent. Node runs it: the CLI, the
+ *   tests, the golden journal.
+ * - `deferredCrypto` (here) writes down what sealing needs (the words, the drawn bytes, the two
+ *   devices' key seeds) and the exact size, and the page seals it for real when a view shows the
+ *   bytes, after the next paint and with code loaded in idle time. A first Send then costs a
+ *   page no elliptic-curve work at all, and its first load carries no cryptography library.
  *
  * Keys and nonces come from the simulation's seeded generator so that the same seed gives the
  * same ciphertext bytes. That makes runs reproducible, and it is exactly why this is a teaching
  * model and not a messenger: real keys must come from a secure random source.
  */
 
-export interface DeviceKeys {
-  /** Hex of the compressed P-256 public encryption key, as published in the key directory. */
-  encryptionPublic: string;
-  /** Hex of the compressed P-256 public signing key. */
-  signingPublic: string;
-  /** Private keys stay in device state only. */
-  encryptionSecret: string;
-  signingSecret: string;
+/** What sealing one envelope takes: computing it from these gives the same bytes every time. */
+export interface SealInputs {
+  plaintext: string;
+  /** Hex of the bytes the sender's ephemeral key pair derives from. */
+  ephemeralSeed: string;
+  /** Hex of the AES-GCM nonce. */
+  nonce: string;
+  /** Key seed of the device the envelope is sealed to (its public encryption key derives from it). */
+  recipientKeySeed: string;
+  /** Key seed of the sending device, whose signing key signs the envelope. */
+  senderKeySeed: string;
 }
 
 /** What the push service carries for one device: bytes it cannot read. */
 export interface Envelope {
-  /** Hex of the sender's ephemeral public key. */
+  /** Hex of the sender's ephemeral public key ('' until sealed). */
   ephemeral: string;
   nonce: string;
+  /** Hex of the ciphertext ('' until sealed, or for a metadata-only run). */
   ciphertext: string;
-  /** ECDSA signature by the sending device over ephemeral ‖ nonce ‖ ciphertext. */
+  /** ECDSA signature by the sending device over ephemeral ‖ nonce ‖ ciphertext ('' until sealed). */
   signature: string;
   /** Bytes on the wire: what routing metadata records as the size. */
   size: number;
+  /** For an envelope sealed when shown (`deferredCrypto`): what sealing it takes. */
+  sealing?: SealInputs;
 }
+
+export type CryptoName = 'p256-ecies-aes256gcm' | 'p256-ecies-aes256gcm-on-view' | 'metadata-only';
 
 export interface Crypto {
   /** A label shown in journals so nobody mistakes a metadata-only run for real encryption. */
-  readonly name: 'p256-ecies-aes256gcm' | 'metadata-only';
+  readonly name: CryptoName;
   /**
    * A new device's key material, drawn from the simulation's generator: the hex seed its key
    * pairs derive from, which device state keeps. Deriving a key pair costs an elliptic-curve
    * multiplication, and a world creates every device at its start though most keys are not used
-   * until a message is sealed to them; on a phone that was four fifths of a simulator page's
-   * start-up task.
+   * until a message is sealed to them.
    */
   keySeed(rng: SeededRandom): string;
-  /** The key pairs a seed derives: computed on first use, then remembered. */
-  keys(seed: string): DeviceKeys;
-  seal(plaintext: string, recipientPublic: string, senderSigningSecret: string, rng: SeededRandom): Envelope;
-  /** Verifies the signature, then decrypts. Throws when either fails. */
-  open(envelope: Envelope, recipientSecret: string, senderSigningPublic: string): string;
-}
-
-// noble builds a table of multiples of the base point on first use, sized for servers that make
-// many thousands of keys and signatures (window 6). A page makes a few dozen: window 4 builds a
-// table under half the size, which is most of the cost of a page's first key, and each
-// multiplication then takes a few more additions.
-p256.Point.BASE.precompute(4);
-
-const INFO = utf8ToBytes('what-the-server-keeps/message/v1');
-const COMPRESSED_POINT = 33;
-const NONCE = 12;
-const TAG = 16;
-
-function signedBytes(e: Pick<Envelope, 'ephemeral' | 'nonce' | 'ciphertext'>): Uint8Array {
-  return utf8ToBytes(`${e.ephemeral}.${e.nonce}.${e.ciphertext}`);
-}
-
-function messageKey(shared: Uint8Array, ephemeralPublic: Uint8Array): Uint8Array {
-  return hkdf(sha256, shared, ephemeralPublic, INFO, 32);
+  seal(plaintext: string, recipientKeySeed: string, senderKeySeed: string, rng: SeededRandom): Envelope;
+  /** The words the recipient reads. Real crypto verifies the signature, then decrypts, and throws when either fails. */
+  open(envelope: Envelope, recipientKeySeed: string, senderKeySeed: string): string;
 }
 
 /** Seed material per key pair: noble reduces 48 bytes modulo the curve order without bias. */
-const KEY_SEED = 48;
+export const KEY_SEED = 48;
+export const NONCE = 12;
+const COMPRESSED_POINT = 33;
+const TAG = 16;
+/** A compact ECDSA P-256 signature: r ‖ s. */
+const SIGNATURE = 64;
 
-function keygen(rng: SeededRandom): { secretKey: Uint8Array; publicKey: Uint8Array } {
-  return p256.keygen(rng.bytes(KEY_SEED));
+/** Bytes on the wire of an envelope carrying `plaintext`: ephemeral key, nonce, ciphertext with its tag, signature. */
+export function envelopeSize(plaintext: string): number {
+  return COMPRESSED_POINT + NONCE + utf8Length(plaintext) + TAG + SIGNATURE;
 }
 
-/**
- * Remembers what `derive` returns for each seed. Derivation is deterministic, so forgetting is
- * always safe: the memo is emptied when it reaches `limit` seeds, which bounds its memory in long
- * runs that keep adding devices (the benchmark has 3,000).
- */
-function memoKeys(derive: (seed: string) => DeviceKeys, limit = 10_000): (seed: string) => DeviceKeys {
-  const derived = new Map<string, DeviceKeys>();
-  return (seed) => {
-    let keys = derived.get(seed);
-    if (keys === undefined) {
-      if (derived.size >= limit) derived.clear();
-      keys = derive(seed);
-      derived.set(seed, keys);
-    }
-    return keys;
-  };
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += HEX[byte];
+  return hex;
 }
 
-export const realCrypto: Crypto = {
-  name: 'p256-ecies-aes256gcm',
-  // One draw for both pairs: the same bytes, in the same order, as two key generations.
-  keySeed: (rng) => bytesToHex(rng.bytes(2 * KEY_SEED)),
-  keys: memoKeys((seed) => {
-    const bytes = hexToBytes(seed);
-    const enc = p256.keygen(bytes.subarray(0, KEY_SEED));
-    const sig = p256.keygen(bytes.subarray(KEY_SEED));
-    return {
-      encryptionPublic: bytesToHex(enc.publicKey),
-      signingPublic: bytesToHex(sig.publicKey),
-      encryptionSecret: bytesToHex(enc.secretKey),
-      signingSecret: bytesToHex(sig.secretKey),
-    };
-  }),
-  seal(plaintext, recipientPublic, senderSigningSecret, rng) {
-    const eph = keygen(rng);
-    const shared = p256.getSharedSecret(eph.secretKey, hexToBytes(recipientPublic));
-    const nonce = rng.bytes(NONCE);
-    const ciphertext = gcm(messageKey(shared, eph.publicKey), nonce).encrypt(utf8ToBytes(plaintext));
-    const unsigned = { ephemeral: bytesToHex(eph.publicKey), nonce: bytesToHex(nonce), ciphertext: bytesToHex(ciphertext) };
-    const signature = p256.sign(signedBytes(unsigned), hexToBytes(senderSigningSecret), { prehash: true, lowS: true });
-    return { ...unsigned, signature: bytesToHex(signature), size: eph.publicKey.length + NONCE + ciphertext.length + signature.length };
-  },
-  open(envelope, recipientSecret, senderSigningPublic) {
-    const ok = p256.verify(hexToBytes(envelope.signature), signedBytes(envelope), hexToBytes(senderSigningPublic), {
-      prehash: true,
-      lowS: true,
-    });
-    if (!ok) throw new Error('signature does not verify: the envelope was not sent by that device');
-    const ephemeral = hexToBytes(envelope.ephemeral);
-    const shared = p256.getSharedSecret(hexToBytes(recipientSecret), ephemeral);
-    const plain = gcm(messageKey(shared, ephemeral), hexToBytes(envelope.nonce)).decrypt(hexToBytes(envelope.ciphertext));
-    return new TextDecoder().decode(plain);
-  },
-};
+/** One draw for both key pairs: the same bytes, in the same order, as two key generations. */
+export function drawKeySeed(rng: SeededRandom): string {
+  return toHex(rng.bytes(2 * KEY_SEED));
+}
 
-let lastSealed: { text: string; envelope: Envelope } = { text: '', envelope: { ephemeral: '', nonce: '', ciphertext: '', signature: '', size: 0 } };
+/** The generator's draws for one envelope, in the order real sealing has always made them: ephemeral key, then nonce. */
+export function drawSealing(plaintext: string, recipientKeySeed: string, senderKeySeed: string, rng: SeededRandom): SealInputs {
+  const ephemeralSeed = toHex(rng.bytes(KEY_SEED));
+  return { plaintext, ephemeralSeed, nonce: toHex(rng.bytes(NONCE)), recipientKeySeed, senderKeySeed };
+}
 
 /** UTF-8 byte length without encoding: the benchmark seals 100,000 messages. */
 function utf8Length(text: string): number {
@@ -154,6 +113,27 @@ function utf8Length(text: string): number {
 }
 
 /**
+ * Real encryption, sealed when a view shows it: the page's simulator. Draws exactly what
+ * `realCrypto` draws, so a run's history, records and sizes are the same as a sealed run's, and
+ * sealing the inputs later gives the very bytes `realCrypto` would have sent (test/unit/model/crypto.test.ts).
+ * The recipient's device reads the words the sender sealed; real-crypto.ts proves they open.
+ */
+export const deferredCrypto: Crypto = {
+  name: 'p256-ecies-aes256gcm-on-view',
+  keySeed: drawKeySeed,
+  seal(plaintext, recipientKeySeed, senderKeySeed, rng) {
+    const sealing = drawSealing(plaintext, recipientKeySeed, senderKeySeed, rng);
+    return { ephemeral: '', nonce: sealing.nonce, ciphertext: '', signature: '', size: envelopeSize(plaintext), sealing };
+  },
+  open(envelope) {
+    if (!envelope.sealing) throw new Error('this envelope was not sealed on view: it carries no inputs to open');
+    return envelope.sealing.plaintext;
+  },
+};
+
+let lastSealed: { text: string; envelope: Envelope } = { text: '', envelope: { ephemeral: '', nonce: '', ciphertext: '', signature: '', size: 0 } };
+
+/**
  * For benchmarks of the provider's bookkeeping at population scale (1,000 people, 100,000
  * messages), where real elliptic-curve work would measure noble, not the model. It produces
  * envelopes of exactly the real sizes but with no content at all: not even the plaintext's bytes.
@@ -161,13 +141,11 @@ function utf8Length(text: string): number {
  */
 export const metadataOnlyCrypto: Crypto = {
   name: 'metadata-only',
-  keySeed: (rng) => bytesToHex(rng.bytes(8)),
-  keys: memoKeys((seed) => ({ encryptionPublic: `enc-${seed}`, signingPublic: `sig-${seed}`, encryptionSecret: '', signingSecret: '' })),
+  keySeed: (rng) => toHex(rng.bytes(8)),
   seal(plaintext) {
     // One message is sealed once per device, and these envelopes hold nothing but a size: share one.
     if (plaintext !== lastSealed.text) {
-      const size = COMPRESSED_POINT + NONCE + utf8Length(plaintext) + TAG + 64;
-      lastSealed = { text: plaintext, envelope: Object.freeze({ ephemeral: '', nonce: '', ciphertext: '', signature: '', size }) };
+      lastSealed = { text: plaintext, envelope: Object.freeze({ ephemeral: '', nonce: '', ciphertext: '', signature: '', size: envelopeSize(plaintext) }) };
     }
     return lastSealed.envelope;
   },
@@ -175,3 +153,23 @@ export const metadataOnlyCrypto: Crypto = {
     throw new Error('metadata-only envelopes carry no content');
   },
 };
+
+const KNOWN = new Map<CryptoName, Crypto>([
+  [deferredCrypto.name, deferredCrypto],
+  [metadataOnlyCrypto.name, metadataOnlyCrypto],
+]);
+
+/**
+ * The crypto a run named. Real crypto is known once a run was started with it (`SimulationInput.crypto`),
+ * which keeps its library out of every module that only names it.
+ */
+export function cryptoNamed(name: CryptoName): Crypto {
+  const crypto = KNOWN.get(name);
+  if (!crypto) throw new Error(`crypto "${name}" is not loaded: start the run with the Crypto object (realCrypto from src/model/real-crypto.ts)`);
+  return crypto;
+}
+
+/** Makes `crypto` known by its name, for runs restored or reset by name. */
+export function knowCrypto(crypto: Crypto): void {
+  KNOWN.set(crypto.name, crypto);
+}

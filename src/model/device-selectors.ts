@@ -1,6 +1,6 @@
-import type { Crypto } from './crypto.ts';
+import { isolate } from './bidi.ts';
 import { deviceChart, type DeviceChartState } from './device-machine.ts';
-import { engineFor, type SimulationContext } from './machine.ts';
+import type { SimulationContext } from './machine.ts';
 import type { SimTime } from './time.ts';
 import { heldByRetention } from './ledger.ts';
 import { heldInCategoryWith, inForce } from './preservation.ts';
@@ -159,13 +159,13 @@ export function selectHandleName(c: SimulationContext, handle: string): string {
 
 function handleName(world: WorldState, handle: string): string {
   const name = world.people[world.handleOwner[handle] ?? '']?.name;
-  return name ? `${name} (${handle})` : handle;
+  return name ? `${isolate(name)} (${handle})` : handle;
 }
 
 export interface FanoutRow extends FanoutEntry {
   deviceLabel: string;
-  /** Fingerprint of the public key the envelope was sealed to. */
-  sealedTo: string;
+  /** Key seed of the device it was sealed to: its public key (real-crypto.ts) is what the view fingerprints. */
+  recipientKeySeed: string;
 }
 
 export interface SentMessage {
@@ -176,14 +176,14 @@ export interface SentMessage {
   sms: string[];
 }
 
-/** The last message `deviceId` sent itself, with its fan-out. The run's own crypto derives the keys it was sealed to. */
-export function selectLastSent(c: SimulationContext, deviceId: string, crypto: Crypto = engineFor(c).crypto): SentMessage | undefined {
+/** The last message `deviceId` sent itself, with its fan-out. */
+export function selectLastSent(c: SimulationContext, deviceId: string): SentMessage | undefined {
   const world = c.session.world;
   const sent = world.devices[deviceId]?.lastSent;
   if (!sent) return undefined;
   const fanout = sent.fanout.map((f) => {
     const target = world.devices[f.device];
-    return { ...f, deviceLabel: target?.label ?? f.device, sealedTo: target ? crypto.keys(target.keySeed).encryptionPublic.slice(0, 16) : '' };
+    return { ...f, deviceLabel: target?.label ?? f.device, recipientKeySeed: target?.keySeed ?? '' };
   });
   return { id: sent.messageId, at: sent.at, toHandles: [...sent.toHandles], fanout, sms: [...sent.sms] };
 }

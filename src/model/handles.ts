@@ -66,13 +66,29 @@ export function normaliseHandle(input: string): string | undefined {
 /** The longest name a person or device may have, in characters. */
 export const MAX_NAME_LENGTH = 60;
 
-// Controls, line separators and the bidi controls (marks, embeddings, overrides, isolates): a name
-// holding U+202E would show "Ana's phone" and reverse the sentence around it. Other format
-// characters stay, since the zero-width joiner holds emoji such as 👩🏽‍💻 together.
-const NAME_UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]+/gu;
+// One rule for every name, typed by a reader (cleanName) or written in a scenario (nameIsSafe):
+// no control, format or line-separator character, since they are invisible and a U+202E would
+// show "Ana's phone" reversed, except a zero-width joiner inside an emoji sequence, which holds
+// 👩🏽‍💻 together: after a pictograph (or its skin tone, or VS16) and before another pictograph.
+const EMOJI_ZWJ = /(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f])\u200d(?=\p{Extended_Pictographic})/gu;
+const UNSAFE_ALL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** The offsets of `text`'s unsafe characters, leaving out the joiners of emoji sequences. */
+function unsafeAt(text: string): number[] {
+  const joins = new Set([...text.matchAll(EMOJI_ZWJ)].map((m) => m.index));
+  return [...text.matchAll(UNSAFE_ALL)].map((m) => m.index).filter((i) => !joins.has(i));
+}
+
+/** A name holds no invisible character but the joiners of emoji sequences (the rule cleanName applies). */
+export function nameIsSafe(text: string): boolean {
+  return unsafeAt(text).length === 0;
+}
 
 /** A name a reader typed (a device's), as it is kept and shown: cleaned, spaces collapsed, capped. */
 export function cleanName(text: string): string {
-  const clean = text.normalize('NFC').replace(NAME_UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  const nfc = text.normalize('NFC');
+  const unsafe = new Set(unsafeAt(nfc));
+  const safe = unsafe.size === 0 ? nfc : Array.from(nfc.matchAll(/[\s\S]/gu), (m) => (unsafe.has(m.index) ? ' ' : m[0])).join('');
+  const clean = safe.replace(/\s+/g, ' ').trim();
   return Array.from(clean).slice(0, MAX_NAME_LENGTH).join('').trim();
 }

@@ -103,6 +103,8 @@ export {
 export type { Assumptions, AssumptionKey, AssumptionSpec, NumberAssumption, BooleanAssumption } from './assumptions.ts';
 export {
   assumptionsSchema,
+  MAX_STEPS,
+  tooManySteps,
   parseScenario,
   scenarioCoreSchema,
   scenarioIssueWording,
@@ -164,10 +166,13 @@ export { toHeldRecord } from './held-record.ts';
 export type { HeldRecord } from './held-record.ts';
 export { CATEGORIES, CATEGORY_LABELS, FIELD_NAMES, FIELD_LABELS } from './records.ts';
 export type { Category, LedgerRecord, LookupFields } from './records.ts';
-export { cleanName, parseHandle, normaliseHandle } from './handles.ts';
+export { cleanName, nameIsSafe, parseHandle, normaliseHandle } from './handles.ts';
+export { FSI, PDI, isolate, unisolate } from './bidi.ts';
 export { ID_PATTERN, ID_RULE, isId } from './id.ts';
-export { realCrypto, metadataOnlyCrypto } from './crypto.ts';
-export type { Crypto, Envelope, DeviceKeys } from './crypto.ts';
+// realCrypto (the cryptography library) is not exported here, so no page's first load carries it:
+// import it from './real-crypto.ts' where envelopes are sealed as they are sent or when shown.
+export { deferredCrypto, metadataOnlyCrypto } from './crypto.ts';
+export type { Crypto, CryptoName, Envelope, SealInputs } from './crypto.ts';
 export { SeededRandom } from './rng.ts';
 export { MINUTE, HOUR, DAY, dayOf, startOfDay, formatSimTime, parseDayTime, parseDuration } from './time.ts';
 export type { SimTime } from './time.ts';

@@ -12,7 +12,7 @@
  */
 import { assertEvent, assign, setup } from 'xstate';
 import { assumptionConfig, type Assumptions } from './assumptions.ts';
-import { metadataOnlyCrypto, realCrypto, type Crypto } from './crypto.ts';
+import { cryptoNamed, deferredCrypto, knowCrypto, type Crypto, type CryptoName } from './crypto.ts';
 import type { BackupMode, Policy } from './policy.ts';
 import type { ScenarioCore } from './scenario.ts';
 import { scenarioPolicy } from './script.ts';
@@ -40,7 +40,8 @@ export interface SimulationContext {
   backupMode: BackupMode;
   /** The moment views show; undefined follows "now". Views may look back, time never goes back. */
   viewAt: SimTime | undefined;
-  crypto: Crypto['name'];
+  /** The run's crypto by name (the context stays plain data); `cryptoNamed` finds it. */
+  crypto: CryptoName;
   revision: number;
   /** Journal entries written by the latest event, for announcements. */
   latest: JournalEntry[];
@@ -50,7 +51,11 @@ export interface SimulationInput {
   scenario: ScenarioCore;
   seed?: number;
   policy?: Policy;
-  crypto?: Crypto['name'];
+  /**
+   * Sealing on view (`deferredCrypto`, the default: the page's), metadata only, or a Crypto object
+   * such as realCrypto from real-crypto.ts, which the model then knows by name for reset and restore.
+   */
+  crypto?: CryptoName | Crypto;
   config?: Partial<WorldConfig>;
 }
 
@@ -76,7 +81,7 @@ export type SimulationEvent = ReaderAction | ControlEvent;
 
 export function engineFor(context: Pick<SimulationContext, 'crypto' | 'policy' | 'comparePolicy'>): Engine {
   return {
-    crypto: context.crypto === 'metadata-only' ? metadataOnlyCrypto : realCrypto,
+    crypto: cryptoNamed(context.crypto),
     policies: context.comparePolicy ? [context.policy, context.comparePolicy] : [context.policy],
   };
 }
@@ -97,7 +102,8 @@ const READER_ACTIONS: ReaderAction['type'][] = [
 
 function initialContext(input: SimulationInput): SimulationContext {
   const policy = input.policy ?? scenarioPolicy(input.scenario);
-  const crypto = input.crypto ?? 'p256-ecies-aes256gcm';
+  if (typeof input.crypto === 'object') knowCrypto(input.crypto);
+  const crypto = typeof input.crypto === 'object' ? input.crypto.name : (input.crypto ?? deferredCrypto.name);
   const engine = engineFor({ crypto, policy, comparePolicy: undefined });
   const session = createSession(input.scenario, {
     ...(input.seed === undefined ? {} : { seed: input.seed }),

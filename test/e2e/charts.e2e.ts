@@ -97,11 +97,11 @@ test.describe('charts: what metadata reveals', () => {
       await expect(graph(page).getByRole('img', { name: 'What the records show' })).toContainText('lookup only');
       await expect(
         graph(page).locator('#' + (await graph(page).getByRole('img', { name: 'What the records show' }).getAttribute('aria-describedby'))),
-      ).toHaveText('Links: Ana and Dee (lookup only).');
+      ).toHaveText('Links: \u2068Ana\u2069 and \u2068Dee\u2069 (lookup only).'); // names are bidi-isolated
 
       await graph(page).getByText('Table: links and their evidence').click();
       const row = graph(page).locator('table tbody tr').first();
-      await expect(row.locator('th, td')).toHaveText(['Ana and Dee', '1', '0', '0', 'lookup only', 'no']);
+      await expect(row.locator('th, td')).toHaveText(['\u2068Ana\u2069 and \u2068Dee\u2069', '1', '0', '0', 'lookup only', 'no']);
     });
   });
 

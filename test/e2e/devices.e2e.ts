@@ -88,15 +88,40 @@ test.describe('devices: composer, fan-out, people', () => {
       await ana.getByRole('button', { name: 'Add and register' }).click();
       await expect(ana.locator('.device-list > li')).toHaveCount(3);
       const phoneAlerts = ana.getByRole('list', { name: "Alerts on Ana's phone, newest first" });
-      await expect(phoneAlerts.locator('li').first()).toContainText("A new device, “Ana's tablet”");
+      await expect(phoneAlerts.locator('li').first()).toContainText("A new device, “\u2068Ana's tablet\u2069”");
       // One registration record per handle Ana has (a phone number and an email address).
       await expect(ledgerRows(page, 'Device registration')).toHaveCount(before + 2);
       // In the lanes they are the reader's doing, not part of what was on file since sign-up.
       await expect(page.locator('section.ledger .provider-lanes > .lanes .bar[aria-label^="Device registration"]')).toHaveCount(2);
       // The conversation on her phone shows the alert too.
-      await expect(page.locator('section.conversation .alert').last()).toContainText("Ana's tablet");
+      await expect(page.locator('section.conversation .alert').last()).toContainText("\u2068Ana's tablet\u2069");
       // The new device can be composed on.
-      await expect.poll(() => composer(page).getByLabel('You are using').locator('option').allTextContents()).toContain("Ana's tablet (Ana)");
+      await expect
+        .poll(() => composer(page).getByLabel('You are using').locator('option').allTextContents())
+        .toContain("\u2068Ana's tablet\u2069 (\u2068Ana\u2069)");
+    });
+  });
+
+  test('a device named with a right-to-left override is isolated, so the words after its name keep their order', async ({ visit }) => {
+    await visit('simulator/', async ({ page }) => {
+      await ready(page);
+      const people = page.locator('section.people');
+      await people.locator('summary', { hasText: 'Add a device for Ana' }).click();
+      const ana = people.locator('article').filter({ has: page.getByRole('heading', { name: 'Ana', exact: true }) });
+      // U+202E would reverse everything after it; the Hebrew name is right-to-left on its own.
+      await ana.getByLabel('Device name').fill('\u202eטאבלט 2');
+      await ana.getByRole('button', { name: 'Add and register' }).click();
+      // The name sits between FSI (U+2068) and PDI (U+2069); the words after it are outside.
+      await expect(ana.locator('.add .done')).toContainText('Added: \u2068טאבלט 2\u2069 registered its keys under +15550100142');
+      const phoneAlerts = ana.getByRole('list', { name: "Alerts on Ana's phone, newest first" });
+      await expect(phoneAlerts.locator('li').first()).toContainText('A new device, “\u2068טאבלט 2\u2069”, now receives messages sent to');
+      await expect(page.locator('section.conversation .alert').last()).toContainText('“\u2068טאבלט 2\u2069”, now receives');
+      // In markup, the device's name is its own <bdi>, and the override never reaches the page.
+      await expect(ana.locator('.device-list .label > bdi').last()).toHaveText('טאבלט 2');
+      await expect(ana).not.toContainText('\u202e');
+      await expect
+        .poll(() => composer(page).getByLabel('You are using').locator('option').allTextContents())
+        .toContain('\u2068טאבלט 2\u2069 (\u2068Ana\u2069)');
     });
   });
 
@@ -148,7 +173,7 @@ test.describe('devices: composer, fan-out, people', () => {
       await to(page).fill('Ben');
       await composer(page).getByLabel('Message', { exact: true }).fill('hello?');
       await composer(page).getByRole('button', { name: 'Send' }).click();
-      await expect(composer(page).getByRole('alert')).toHaveText("Not done: Ana's phone is offline: it cannot reach the provider.");
+      await expect(composer(page).getByRole('alert')).toHaveText("Not done: \u2068Ana's phone\u2069 is offline: it cannot reach the provider.");
       await expect(composer(page).locator('.fanout')).toHaveCount(0);
       await expect(ledgerRows(page, 'Lookup record')).toHaveCount(0);
     });

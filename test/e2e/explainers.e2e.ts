@@ -20,7 +20,10 @@ async function lookupsHeld(page: Page): Promise<number> {
 }
 /** The explainers whose story is a Scrolly, and what each step's figure must show of its subject. */
 const STORIES = [
-  { slug: 'the-2016-lookup-logs', subjects: ['', 'Lookup record recorded Day 1, 09:00', '', '§2703(d) order for Sam', 'Lookup record expired', ''] },
+  {
+    slug: 'the-2016-lookup-logs',
+    subjects: ['', 'Lookup record recorded Day 1, 09:00', '', '§2703(d) order for \u2068Sam\u2069', 'Lookup record expired', ''],
+  },
   { slug: 'one-key-per-device', subjects: ['', 'Lookup record recorded Day 1, 18:0', '1 ciphertext', 'Alert on Lena', '2 ciphertexts'] },
 ];
 

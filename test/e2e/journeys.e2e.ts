@@ -57,7 +57,7 @@ test.describe('journeys', () => {
       await expect(page.locator('.ledger tbody tr', { hasText: 'Queued message' })).toHaveCount(0);
       await expect(laneBars(page, 'Queued message')).toHaveAttribute('aria-label', /deleted on delivery, Day 20$/);
       const conversation = page.locator('section', { has: page.getByRole('heading', { name: 'On the devices' }) });
-      await conversation.getByRole('combobox').selectOption({ label: "Ben's tablet (Ben)" });
+      await conversation.getByRole('combobox').selectOption({ label: "\u2068Ben's tablet\u2069 (\u2068Ben\u2069)" });
       await expect(conversation).toContainText('Are you there?');
     });
   });
@@ -72,7 +72,7 @@ test.describe('journeys', () => {
       await jumpToDay(page, 32);
       await page.getByRole('button', { name: "Come online: Ben's tablet" }).click();
       const conversation = page.locator('section', { has: page.getByRole('heading', { name: 'On the devices' }) });
-      await conversation.getByRole('combobox').selectOption({ label: "Ben's tablet (Ben)" });
+      await conversation.getByRole('combobox').selectOption({ label: "\u2068Ben's tablet\u2069 (\u2068Ben\u2069)" });
       await expect(composer(page)).toContainText('dropped');
       await expect(conversation).not.toContainText('Too late');
     });

@@ -89,7 +89,7 @@ test.describe('retention lanes', () => {
       await expect(focused).toHaveAttribute('aria-expanded', 'true');
       const card = page.locator('section.ledger .record-card');
       await expect(card.getByRole('heading', { name: 'Lookup record' })).toBeVisible();
-      await expect(card).toContainText('asked the key directory about Ben');
+      await expect(card).toContainText('asked the key directory about \u2068Ben\u2069');
       await expect(card).toContainText('The handle that was looked up: someone the asking person may have been about to message or call.');
       await expect(card).toContainText('Kept until Day 31. Apple, 2016 keeps lookup records for 30 days.');
       await expect(card.getByRole('link').first()).toHaveAttribute('href', /sources\/#/);

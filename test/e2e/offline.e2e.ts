@@ -32,6 +32,8 @@ test.describe('offline: the loaded simulator keeps working without a network', (
       await composer(page).getByLabel('Message', { exact: true }).fill('Written on the train');
       await composer(page).getByRole('button', { name: 'Send' }).click();
       await expect(composer(page).locator('.fanout tbody tr')).toHaveCount(4);
+      // Sealed for real on view: the cryptography loaded in idle time, before the network went.
+      await expect(composer(page).locator('.fanout tbody tr').first().locator('code').first()).toHaveText(/^[0-9a-f]{32}…$/);
       await expect(page.locator('section.conversation .msg.sent .bubble').last()).toHaveText('Written on the train');
 
       // Type an address: the key directory lookup is recorded.

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { exitCodeFor, loadScenario, SCENARIO_DIR } from '../../scripts/simulate-lib.ts';
-import { scenarioSchema } from '../../src/lib/content-schemas.ts';
+import { correctionEntrySchema, scenarioSchema } from '../../src/lib/content-schemas.ts';
 import { coreScenario } from '../../src/lib/scenario-core.ts';
 import { ContentFileError, readContentFile } from '../../src/lib/yaml-file.ts';
-import { yamlFolder } from '../../src/lib/yaml-loader.ts';
+import { yamlFolder, yamlList } from '../../src/lib/yaml-loader.ts';
 import { formatPath } from '../../src/model/index.ts';
 
 /*
@@ -78,7 +78,7 @@ describe('every bad scenario file fails the build and the CLI, naming the file, 
 
 describe('the site and the CLI read the same files the same way', () => {
   /** What the content loader stores, run with the context Astro gives it (store and parseData). */
-  async function loaded(base: string, parse: (data: unknown) => unknown): Promise<Map<string, unknown>> {
+  async function loaded(base: string, parse: (data: unknown) => unknown, loader = yamlFolder): Promise<Map<string, unknown>> {
     const entries = new Map<string, unknown>();
     const store = { clear: () => entries.clear(), set: ({ id, data }: { id: string; data: unknown }) => entries.set(id, data) };
     const context = {
@@ -87,7 +87,7 @@ describe('the site and the CLI read the same files the same way', () => {
       generateDigest: () => '',
       config: { root: new URL(`file://${process.cwd()}/`) },
     };
-    await yamlFolder(base).load(context as never);
+    await loader(base).load(context as never);
     return entries;
   }
 
@@ -96,6 +96,16 @@ describe('the site and the CLI read the same files the same way', () => {
     const ids = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml'));
     expect(site.size).toBe(ids.length);
     for (const [id, data] of site) expect(coreScenario(data as never), id).toEqual(coreScenario(loadScenario(id)));
+  });
+
+  test('the corrections log is read by the same reader, one checked entry per id', async () => {
+    const site = await loaded('content/corrections.yaml', (data) => correctionEntrySchema.parse(data), yamlList);
+    const file = readContentFile('content/corrections.yaml') as { id: string }[];
+    expect([...site.keys()]).toEqual(file.map((e) => e.id));
+    for (const entry of file) expect(site.get(entry.id)).toEqual(correctionEntrySchema.parse(entry));
+    const twice = join(mkdtempSync(join(tmpdir(), 'wtsk-corrections-')), 'corrections.yaml');
+    writeFileSync(twice, '- { id: a, date: "2026-12-03", text: x }\n- { id: a, date: "2026-12-03", text: y }\n');
+    await expect(loaded(twice, (data) => data, yamlList)).rejects.toThrow(/corrections\.yaml: 1\.id: expected an id not used before, but "a" is/);
   });
 
   test('a merge key fails the loader as it fails the CLI', async () => {

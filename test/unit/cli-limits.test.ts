@@ -100,7 +100,7 @@ describe('input the CLI refuses, with exit 2 and a message naming the file', () 
     writeFileSync(file, sends(MAX_STEPS + 1));
     expect(refusal(file)).toEqual({
       code: 2,
-      message: `${file}: script has ${MAX_STEPS + 1} steps, more than the ${MAX_STEPS} a scenario may have (split it into several scenarios)`,
+      message: `${file}: script: at most ${MAX_STEPS} steps (split it into several scenarios), not ${MAX_STEPS + 1}`,
     });
   });
 });

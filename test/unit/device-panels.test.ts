@@ -4,7 +4,6 @@ import {
   DAY,
   HOUR,
   SIGNAL_LIKE,
-  realCrypto,
   selectAddressCheck,
   selectCast,
   selectComposerLookups,
@@ -20,6 +19,7 @@ import {
   type SimulationEvent,
 } from '../../src/model/index.ts';
 import { lookupLines, pick, rejectionOf } from '../../src/lib/sim/devices/device-panels.ts';
+import { sealEnvelope } from '../../src/model/real-crypto.ts';
 import { loadScenario } from './model/fixtures.ts';
 
 /** The simulator page's own scenario: Ana (2 devices), Ben (3), Cy (1), Dee (none: SMS). */
@@ -66,8 +66,8 @@ describe('selectCast', () => {
     const ana = selectCast(s.context())[0]!;
     expect(ana.devices.map((d) => d.id)).toEqual(['ana-phone', 'ana-tablet-3']);
     const texts = ana.devices[0]!.alerts.map((a) => a.text);
-    expect(texts[0]).toContain("“Ana's laptop” no longer receives");
-    expect(texts[1]).toContain("A new device, “Ana's tablet”");
+    expect(texts[0]).toContain("“\u2068Ana's laptop\u2069” no longer receives");
+    expect(texts[1]).toContain("A new device, “\u2068Ana's tablet\u2069”");
     expect(new Set(ana.devices[0]!.alerts.map((a) => a.key)).size).toBe(texts.length);
   });
 
@@ -227,27 +227,31 @@ describe('lookup wording', () => {
 describe('selectLastSent', () => {
   test('the last message the device itself sent: one ciphertext per device, SMS apart', () => {
     const s = sandbox({ type: 'device.offline', device: 'ben-laptop' }, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' });
-    const sent = selectLastSent(s.context(), 'ana-phone', realCrypto)!;
+    const sent = selectLastSent(s.context(), 'ana-phone')!;
     expect(sent.fanout.map((f) => [f.device, f.status])).toEqual([
       ['ben-phone', 'delivered'],
       ['ben-tablet', 'delivered'],
       ['ben-laptop', 'queued'],
       ['ana-laptop', 'delivered'],
     ]);
-    expect(sent.fanout[0]!.ciphertextPreview).toMatch(/^[0-9a-f]{32}$/);
-    expect(sent.fanout[0]!.deviceLabel).toBe(s.world().devices['ben-phone']!.label);
-    expect(sent.fanout[0]!.sealedTo).toBe(realCrypto.keys(s.world().devices['ben-phone']!.keySeed).encryptionPublic.slice(0, 16));
+    // The page's run seals on view: each row carries what sealing it takes, sealed to that device's key.
+    const first = sent.fanout[0]!;
+    expect(first.ciphertextPreview).toBe('');
+    expect(first.sealing).toMatchObject({ plaintext: 'hello', recipientKeySeed: s.world().devices['ben-phone']!.keySeed });
+    expect(sealEnvelope(first.sealing!).ciphertext).toMatch(/^[0-9a-f]{42}$/); // 'hello' plus a 16-byte tag
+    expect(first.recipientKeySeed).toBe(s.world().devices['ben-phone']!.keySeed);
+    expect(first.deviceLabel).toBe(s.world().devices['ben-phone']!.label);
     expect(sent.sms).toEqual([]);
     // The laptop holds a copy too, but it did not send it: no fan-out there.
-    expect(selectLastSent(s.context(), 'ana-laptop', realCrypto)).toBeUndefined();
+    expect(selectLastSent(s.context(), 'ana-laptop')).toBeUndefined();
     s.actor.send({ type: 'device.online', device: 'ben-laptop' });
     expect(sent.fanout[2]!.status).toBe('queued'); // a copy, not the model's array
-    expect(selectLastSent(s.context(), 'ana-phone', realCrypto)!.fanout[2]!.status).toBe('delivered');
+    expect(selectLastSent(s.context(), 'ana-phone')!.fanout[2]!.status).toBe('delivered');
   });
 
   test('SMS recipients', () => {
     const s = sandbox({ type: 'message.sent', device: 'ana-phone', to: ['Dee'], text: 'hi' });
-    expect(selectLastSent(s.context(), 'ana-phone', realCrypto)).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
+    expect(selectLastSent(s.context(), 'ana-phone')).toMatchObject({ sms: ['+15550100199'], fanout: [{ device: 'ana-laptop' }] });
   });
 });
 
@@ -282,9 +286,9 @@ describe('selectConversation', () => {
     // The alert is the cast's own: Ana's laptop registered after her phone, at the first moment.
     expect(items.map((i) => i.kind)).toEqual(['alert', 'message', 'message', 'call']);
     const [sent, received, call] = items.slice(-3);
-    expect(sent).toMatchObject({ direction: 'sent', text: 'مرحبا 👋', from: 'Ana (+15550100142)', to: ['Ben (ben@example.org)'] });
+    expect(sent).toMatchObject({ direction: 'sent', text: 'مرحبا 👋', from: '\u2068Ana\u2069 (+15550100142)', to: ['\u2068Ben\u2069 (ben@example.org)'] });
     expect(received).toMatchObject({ direction: 'received', text: 'hi Ana', at: HOUR });
-    expect(call).toMatchObject({ direction: 'incoming', peer: 'Ben (ben@example.org)', answered: false });
+    expect(call).toMatchObject({ direction: 'incoming', peer: '\u2068Ben\u2069 (ben@example.org)', answered: false });
     expect(new Set(items.map((i) => i.key)).size).toBe(items.length);
     expect(selectConversation(s.context(), 'nobody')).toEqual([]);
   });
@@ -293,13 +297,13 @@ describe('selectConversation', () => {
 describe('small helpers', () => {
   test('handleName', () => {
     const c = sandbox().context();
-    expect(selectHandleName(c, '+15550100199')).toBe('Dee (+15550100199)');
+    expect(selectHandleName(c, '+15550100199')).toBe('\u2068Dee\u2069 (+15550100199)');
     expect(selectHandleName(c, 'stranger@example.org')).toBe('stranger@example.org');
   });
 
   test('rejectionOf reads the model’s reason', () => {
     const s = sandbox({ type: 'device.offline', device: 'ana-phone' }, { type: 'message.sent', device: 'ana-phone', to: ['Ben'], text: 'x' });
-    expect(rejectionOf(s.latest())).toBe("Ana's phone is offline: it cannot reach the provider");
+    expect(rejectionOf(s.latest())).toBe("\u2068Ana's phone\u2069 is offline: it cannot reach the provider");
     expect(rejectionOf([{ outcome: 'ok' }])).toBeUndefined();
     expect(rejectionOf([])).toBeUndefined();
   });

@@ -34,6 +34,11 @@ describe('a fixture for each kind of writer’s mistake', () => {
     ['unknown-source.mdx', 'line 10: <Cite> id: unknown source id "apple-2099"'],
     ['unknown-prop.mdx', 'line 10: <Simulation> has no prop "pannels" (its props: scenario, panels, day, policy, figure, controls, caption)'],
     [
+      'unknown-policy.mdx',
+      'line 10: <Simulation> policy: expected policy to be one of apple-2016, apple-2020s, signal-like, whatsapp-like, keep-forever, keep-nothing, got "Apple, 2016"',
+    ],
+    ['step-past-end.mdx', 'line 11: <Step> is past the end of scenario "a-number-typed", which runs 35 days'],
+    [
       'bad-bind.mdx',
       'line 12: <Scrub> bind: expected bind to be one of retentionDays, callRetentionDays, connectionRetentionDays, queueDays, got "retentionWeeks"',
     ],

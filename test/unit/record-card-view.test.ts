@@ -64,7 +64,7 @@ describe('the record card on the page', () => {
       APPLE_2016,
       s.world.now,
     );
-    expect(card.sentence.startsWith(label)).toBe(true);
+    expect(card.sentence.startsWith(`\u2068${label}\u2069`)).toBe(true);
     expect(card.fields.find((f) => f.name === 'device')?.value).toBe(label);
     const body = html(APPLE_2016, 'registration', {}, s);
     expect(body).not.toContain('<img');

@@ -25,6 +25,7 @@ import {
   type Policy,
   type RecordSpan,
   type Session,
+  unisolate,
 } from '../../src/model/index.ts';
 import { cardText, recordCard } from '../../src/lib/sim/record-card.ts';
 import { FIELD_GLOSSARY, VALUE_GLOSSARY } from '../../src/lib/sim/record-glossary.ts';
@@ -96,7 +97,7 @@ describe.each(PRESETS.map((p) => [p.name, p] as const))('every record under %s',
     for (const span of spans) {
       const card = recordCard(span, policy, world.world.now, names);
       expect(card.title).toBeTruthy();
-      expect(card.sentence).toMatch(/^[A-Z+].*\.$/);
+      expect(unisolate(card.sentence)).toMatch(/^[A-Z+].*\.$/);
       expect(card.policyName).toBe(policy.name);
       for (const f of [...card.fields, ...card.dropped]) {
         expect(f.label, `${span.category}.${f.name}`).not.toBe(f.name);
@@ -212,14 +213,16 @@ describe('people and fields', () => {
   test('names people in the sentence when names are given; the fields keep the handles the provider holds', () => {
     const span = first(APPLE_2016, 'lookup');
     const plain = recordCard(span, APPLE_2016, world.world.now);
-    expect(plain.sentence).toBe(`A device signed in as ${ANA} asked the key directory about ${BEN}; it returned keys for 3 devices.`);
+    expect(unisolate(plain.sentence)).toBe(`A device signed in as ${ANA} asked the key directory about ${BEN}; it returned keys for 3 devices.`);
     const named = recordCard(span, APPLE_2016, world.world.now, names);
-    expect(named.sentence).toBe('A device signed in as Ana asked the key directory about Ben; it returned keys for 3 devices.');
+    expect(unisolate(named.sentence)).toBe('A device signed in as Ana asked the key directory about Ben; it returned keys for 3 devices.');
+    // Each name sits in its own bidi isolate, so a right-to-left name cannot reorder the words around it.
+    expect(named.sentence).toBe('A device signed in as \u2068Ana\u2069 asked the key directory about \u2068Ben\u2069; it returned keys for 3 devices.');
     expect(named.fields.find((f) => f.name === 'lookedUpHandle')).toMatchObject({ value: BEN, person: 'Ben' });
     expect(plain.fields.find((f) => f.name === 'lookedUpHandle')?.person).toBeUndefined();
     // A lookup function works as well as a map, and a handle it cannot name stays a handle.
     const fn = recordCard(span, APPLE_2016, world.world.now, (h) => (h === ANA ? 'Ana' : undefined));
-    expect(fn.sentence).toContain(`Ana asked the key directory about ${BEN}`);
+    expect(unisolate(fn.sentence)).toContain(`Ana asked the key directory about ${BEN}`);
   });
 
   test.each([
@@ -229,13 +232,13 @@ describe('people and fields', () => {
     ['connection', names, "Ana's phone signed in to Apple’s servers as Ana."],
   ] as const)('says what a record on file is in one sentence (%s)', (category, given, words) => {
     const span = spansUnder(APPLE_2016).find((s) => s.category === category)!;
-    expect(recordCard(span, APPLE_2016, world.world.now, given).sentence).toBe(words);
+    expect(unisolate(recordCard(span, APPLE_2016, world.world.now, given).sentence)).toBe(words);
   });
 
   test('says what each later record is, and a removed device is said to be removed', () => {
     const sentences = spansUnder(APPLE_2016)
       .filter((s) => !s.onFile)
-      .map((s) => recordCard(s, APPLE_2016, world.world.now, names).sentence);
+      .map((s) => unisolate(recordCard(s, APPLE_2016, world.world.now, names).sentence));
     expect(sentences).toEqual(
       expect.arrayContaining([
         'The push service held an encrypted message for a device registered under Ben’s handle, because that device was offline.',
@@ -249,12 +252,12 @@ describe('people and fields', () => {
 
   test('under sealed sender the sentence does not name the sender, and the sender was never seen', () => {
     const card = recordCard(first(SIGNAL_LIKE, 'routing'), SIGNAL_LIKE, world.world.now, names);
-    expect(card.sentence).not.toContain('Ana');
-    expect(card.sentence).toContain('sealed inside the encryption');
+    expect(unisolate(card.sentence)).not.toContain('Ana');
+    expect(unisolate(card.sentence)).toContain('sealed inside the encryption');
     expect(card.dropped.find((d) => d.name === 'senderHandle')).toMatchObject({ seen: false });
     expect(card.dropped.find((d) => d.name === 'senderIp')).toMatchObject({ seen: true });
     const apple = recordCard(first(APPLE_2016, 'routing'), APPLE_2016, world.world.now, names);
-    expect(apple.sentence).toBe('The push service carried an encrypted message from Ana to a device registered under Ben’s handle.');
+    expect(unisolate(apple.sentence)).toBe('The push service carried an encrypted message from Ana to a device registered under Ben’s handle.');
   });
 
   test('a field with a few values glosses the value it has; times read as days', () => {

@@ -1,5 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { createSession, realCrypto } from '../../src/model/index.ts';
+import { createSession } from '../../src/model/index.ts';
+import { deviceKeys } from '../../src/model/real-crypto.ts';
 import { warmKeysOnIntent } from '../../src/lib/sim/warm-keys.ts';
 import { castScenario } from './model/fixtures.ts';
 
@@ -15,10 +16,10 @@ test('keys are derived only once the reader first acts, every device once, one d
   vi.stubGlobal('requestIdleCallback', undefined); // the Safari path: a task of its own per device
   const world = createSession(castScenario()).world;
   const derived: string[] = [];
-  warmKeysOnIntent(() => Object.values(world.devices).map((device) => device.keySeed), {
-    ...realCrypto,
-    keys: (seed) => (derived.push(seed), realCrypto.keys(seed)),
-  });
+  warmKeysOnIntent(
+    () => Object.values(world.devices).map((device) => device.keySeed),
+    () => Promise.resolve((seed: string) => (derived.push(seed), deviceKeys(seed))),
+  );
 
   await vi.runAllTimersAsync();
   expect(derived, 'derived before the reader did anything').toEqual([]);

@@ -5,6 +5,7 @@ import {
   PRESERVATION_ASSUMPTION,
   everHeld,
   formatSimTime,
+  isolate,
   toHeldRecord,
   type Category,
   type Policy,
@@ -70,17 +71,18 @@ function nameOf(names: Names | undefined): (handle: string) => string | undefine
 function sentence(category: Category, seen: (field: string) => string | undefined, nameFor: (handle: string) => string | undefined, provider: string): string {
   const handle = (field: string) => seen(field) ?? '';
   /** "Ana", or the handle itself when there is no name. */
-  const who = (field: string) => nameFor(handle(field)) ?? handle(field);
+  const who = (field: string) => isolate(nameFor(handle(field)) ?? handle(field));
   /** "Ana’s handle", or the handle itself. */
   const under = (field: string) => {
     const name = nameFor(handle(field));
-    return name ? `${name}’s handle` : handle(field);
+    return name ? `${isolate(name)}’s handle` : isolate(handle(field));
   };
-  const device = seen('device') ?? 'A device';
+  const label = seen('device');
+  const device = label === undefined ? 'A device' : isolate(label);
   switch (category) {
     case 'account': {
       const name = nameFor(handle('handle'));
-      return `${name ? `An account for ${name}, reached at` : 'An account reached at'} ${handle('handle')}: ${provider} knows it exists, and since when.`;
+      return `${name ? `An account for ${isolate(name)}, reached at` : 'An account reached at'} ${isolate(handle('handle'))}: ${provider} knows it exists, and since when.`;
     }
     case 'registration':
       return seen('change') === 'removed'

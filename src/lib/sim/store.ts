@@ -1,16 +1,9 @@
 import { useSelector } from '@xstate/svelte';
 import { readable, type Readable } from 'svelte/store';
 import { createActor, type Actor } from 'xstate';
-import {
-  engineFor,
-  playbackMachine,
-  selectKeySeeds,
-  startSimulation,
-  type ScenarioCore,
-  type SimulationContext,
-  type SimulationInput,
-} from '../../model/index.ts';
+import { playbackMachine, selectKeySeeds, startSimulation, type ScenarioCore, type SimulationContext, type SimulationInput } from '../../model/index.ts';
 import { animationFrameTicker } from './ticker.ts';
+import { loadRealCrypto } from './real-crypto-loader.ts';
 import { warmKeysOnIntent } from './warm-keys.ts';
 
 type SimulationActor = ReturnType<typeof startSimulation>;
@@ -43,8 +36,11 @@ function actorsFor(scenario: FigureScenario, options: Omit<SimulationInput, 'sce
     const simulation = startSimulation({ scenario, ...options });
     const playback = createActor(playbackMachine.provide({ actors: { ticker: animationFrameTicker } }), { input: { simulation } }).start();
     actors.set(key, (found = { simulation, playback }));
-    // Reset starts a new world, so ask for the current one; the run's crypto never changes.
-    warmKeysOnIntent(() => selectKeySeeds(simulation.getSnapshot().context), engineFor(simulation.getSnapshot().context).crypto);
+    // Reset starts a new world, so ask for the current one.
+    warmKeysOnIntent(
+      () => selectKeySeeds(simulation.getSnapshot().context),
+      () => loadRealCrypto().then((real) => real.deviceKeys),
+    );
   }
   return found;
 }

@@ -5,8 +5,9 @@
  * so after this it keeps working offline. The imports land in the same module map Astro hydrates
  * from, so nothing is fetched twice; a failed fetch is left for hydration to retry. Once every
  * import has settled, <html data-islands-warm> says so (what a test of going offline waits for).
+ * `alsoLoad` are other on-demand modules the page needs offline too (the real cryptography).
  */
-export function warmIslands(root: Document): void {
+export function warmIslands(root: Document, alsoLoad: readonly (() => Promise<unknown>)[] = []): void {
   const warm = () => {
     const urls = new Set<string>();
     for (const island of root.querySelectorAll('astro-island')) {
@@ -15,7 +16,7 @@ export function warmIslands(root: Document): void {
         if (url) urls.add(url);
       }
     }
-    const loads = [...urls].map((url) => import(/* @vite-ignore */ url).catch(() => undefined));
+    const loads = [...[...urls].map((url) => import(/* @vite-ignore */ url)), ...alsoLoad.map((load) => load())].map((load) => load.catch(() => undefined));
     void Promise.all(loads).then(() => root.documentElement.toggleAttribute('data-islands-warm', true));
   };
   if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 4000 });

@@ -1,35 +1,34 @@
-import type { Crypto } from '../../model/index.ts';
+import { later } from './later.ts';
 
 const INTENT = ['pointerdown', 'focusin', 'keydown'] as const;
 
 /**
  * Derives every device's key pairs once the reader starts to use the page, one device per task.
  *
- * The model derives a device's keys only when a message first needs them (see `Crypto.keySeed`):
- * that keeps the elliptic-curve work out of the page's start-up, where it was half the script
- * time on a phone. Left there, though, it would all land on the reader's first
- * Send (or the first message a playback tick seals). Addressing a message takes seconds; this
- * spends them. Nothing happens for a reader who only reads, so start-up stays light.
+ * The model never derives keys (crypto.ts): a page seals what it shows after the next paint
+ * (sealed-bytes.svelte.ts), and each envelope needs its two devices' keys. Left to then, that work
+ * would make the reader's first fan-out slow to fill in. Addressing a message takes seconds; this
+ * spends them. Nothing happens for a reader who only reads, so start-up stays light. `deriver`
+ * loads the cryptography and gives the derivation (a failed load derives nothing).
  */
-export function warmKeysOnIntent(keySeeds: () => readonly string[], crypto: Crypto): void {
+export function warmKeysOnIntent(keySeeds: () => readonly string[], deriver: () => Promise<(seed: string) => unknown>): void {
   if (typeof document === 'undefined') return;
   const stop = new AbortController();
   const start = () => {
     stop.abort();
-    const seeds = [...keySeeds()];
-    const step = () => {
-      const seed = seeds.pop();
-      if (seed === undefined) return;
-      crypto.keys(seed);
-      later(step);
-    };
-    later(step);
+    deriver().then(
+      (derive) => {
+        const seeds = [...keySeeds()];
+        const step = () => {
+          const seed = seeds.pop();
+          if (seed === undefined) return;
+          derive(seed);
+          later(step);
+        };
+        later(step);
+      },
+      () => undefined,
+    );
   };
   for (const type of INTENT) document.addEventListener(type, start, { capture: true, passive: true, signal: stop.signal });
-}
-
-/** In idle time where the browser offers it (Safari does not), else in a task of its own. */
-function later(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
-  else setTimeout(run, 0);
 }

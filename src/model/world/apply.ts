@@ -1,3 +1,4 @@
+import { isolate } from '../bidi.ts';
 import { parseHandle } from '../handles.ts';
 import { prune } from '../ledger.ts';
 import { SeededRandom } from '../rng.ts';
@@ -38,7 +39,7 @@ export function rejection(world: WorldState, action: Action): string | undefined
     case 'address.entered':
     case 'message.sent':
     case 'call.started':
-      return device.online ? undefined : `${device.label} is offline: it cannot reach the provider`;
+      return device.online ? undefined : `${isolate(device.label)} is offline: it cannot reach the provider`;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import { assumptionConfig, DEFAULT_ASSUMPTIONS } from '../assumptions.ts';
-import { realCrypto } from '../crypto.ts';
+import { deferredCrypto } from '../crypto.ts';
 import { APPLE_2016 } from '../policy.ts';
 import type { Engine, WorldConfig } from './types.ts';
 
@@ -11,4 +11,6 @@ export const DEFAULT_CONFIG: WorldConfig = {
   deviceHistory: null,
 };
 
-export const DEFAULT_ENGINE: Engine = { crypto: realCrypto, policies: [APPLE_2016] };
+// Real encryption sealed when a view shows it (crypto.ts): the same history as sealing on send,
+// with no cryptography library in the model. Runs that want every envelope sealed pass realCrypto.
+export const DEFAULT_ENGINE: Engine = { crypto: deferredCrypto, policies: [APPLE_2016] };

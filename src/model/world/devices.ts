@@ -1,3 +1,4 @@
+import { isolate } from '../bidi.ts';
 import { ModelError } from '../errors.ts';
 import { append } from '../ledger.ts';
 import type { SeededRandom } from '../rng.ts';
@@ -81,9 +82,12 @@ export function addDevice(world: WorldState, rng: SeededRandom, engine: Engine, 
   recordConnection(world, device, 'sign-in');
   // Every other device of the owner is told, so a device added by someone else does not go unnoticed.
   for (const id of others) {
-    deviceOf(world, id).alerts.push({ at: world.now, text: `A new device, “${device.label}”, now receives messages sent to ${person.handles.join(' and ')}.` });
+    deviceOf(world, id).alerts.push({
+      at: world.now,
+      text: `A new device, “${isolate(device.label)}”, now receives messages sent to ${person.handles.join(' and ')}.`,
+    });
   }
-  notes?.push(`${device.label} registered its keys under ${person.handles.join(', ')}`);
+  notes?.push(`${isolate(device.label)} registered its keys under ${person.handles.join(', ')}`);
 }
 
 function hasAccountRecord(world: WorldState, handle: string): boolean {
@@ -112,15 +116,15 @@ export function removeDevice(world: WorldState, deviceId: string, notes: Notes):
   release(world, deviceId);
   for (const id of person.devices) {
     const other = world.devices[id];
-    if (id !== deviceId && other?.registered) other.alerts.push({ at: world.now, text: `“${device.label}” no longer receives your messages.` });
+    if (id !== deviceId && other?.registered) other.alerts.push({ at: world.now, text: `“${isolate(device.label)}” no longer receives your messages.` });
   }
-  notes?.push(`${device.label} was removed from the key directory`);
+  notes?.push(`${isolate(device.label)} was removed from the key directory`);
 }
 
 export function goOffline(world: WorldState, deviceId: string, notes: Notes): void {
   const device = deviceOf(world, deviceId);
   device.online = false;
-  notes?.push(`${device.label} went offline`);
+  notes?.push(`${isolate(device.label)} went offline`);
 }
 
 export function comeOnline(world: WorldState, rng: SeededRandom, engine: Engine, deviceId: string, notes: Notes): void {
@@ -134,7 +138,7 @@ export function comeOnline(world: WorldState, rng: SeededRandom, engine: Engine,
     deliver(world, engine, device, deviceOf(world, item.fromDevice), item.messageId, item.fromHandle, item.toHandles, item.envelope);
     markFanout(world, item, deviceId, 'delivered');
   }
-  notes?.push(`${device.label} came online${waiting.length ? ` and received ${waiting.length} queued message${waiting.length > 1 ? 's' : ''}` : ''}`);
+  notes?.push(`${isolate(device.label)} came online${waiting.length ? ` and received ${waiting.length} queued message${waiting.length > 1 ? 's' : ''}` : ''}`);
 }
 
 export function changeNetwork(world: WorldState, rng: SeededRandom, deviceId: string, networkId: string, notes: Notes): void {
@@ -142,5 +146,5 @@ export function changeNetwork(world: WorldState, rng: SeededRandom, deviceId: st
   device.network = networkId;
   device.ip = ipFor(world, rng, networkId);
   if (device.online) recordConnection(world, device, 'network-change');
-  notes?.push(`${device.label} moved to ${networkOf(world, networkId).label} (${device.ip})`);
+  notes?.push(`${isolate(device.label)} moved to ${isolate(networkOf(world, networkId).label)} (${device.ip})`);
 }

@@ -1,3 +1,4 @@
+import { isolate } from '../bidi.ts';
 import type { Envelope } from '../crypto.ts';
 import { append } from '../ledger.ts';
 import type { Category } from '../records.ts';
@@ -93,7 +94,7 @@ function targetDevices(world: WorldState, sender: DeviceState, toHandles: readon
 function noteMissed(world: WorldState, handle: string, listed: readonly string[], notes: Notes): void {
   const missed = world.directory[handle]?.devices.filter((id) => !listed.includes(id)) ?? [];
   if (missed.length === 0) return;
-  const labels = missed.map((id) => deviceOf(world, id).label).join(', ');
+  const labels = missed.map((id) => isolate(deviceOf(world, id).label)).join(', ');
   notes?.push(`sent from a cached lookup of ${handle}: ${labels} got nothing (assumption: a cached lookup does not go stale when devices change)`);
 }
 
@@ -115,11 +116,10 @@ function routeEach(
   const shown: Shown = { sent: m };
   // A person's devices are consecutive in `targets`: their routing records share one (never mutated) handle pair.
   let pair: readonly [string, string] | undefined;
-  const signingSecret = engine.crypto.keys(sender.keySeed).signingSecret;
   for (let i = 0; i < targets.length; i++) {
     const targetId = targets[i]!;
     const target = deviceOf(world, targetId);
-    const envelope = engine.crypto.seal(m.text, engine.crypto.keys(target.keySeed).encryptionPublic, signingSecret, rng);
+    const envelope = engine.crypto.seal(m.text, target.keySeed, sender.keySeed, rng);
     const recipientHandle = ownerHandle(world, target);
     if (routingNeeded) {
       if (pair?.[1] !== recipientHandle) pair = [m.fromHandle, recipientHandle];
@@ -133,6 +133,7 @@ function routeEach(
     const entry = fanout[i]!;
     entry.device = targetId;
     entry.ciphertextPreview = envelope.ciphertext.slice(0, 32);
+    entry.sealing = envelope.sealing;
     entry.size = envelope.size;
     entry.status = 'delivered';
     if (target.online) {
@@ -201,7 +202,7 @@ export function deliver(
   const text =
     engine.crypto.name === 'metadata-only'
       ? '' // benchmark runs carry no content at all
-      : engine.crypto.open(envelope, engine.crypto.keys(device.keySeed).encryptionSecret, engine.crypto.keys(sender.keySeed).signingPublic);
+      : engine.crypto.open(envelope, device.keySeed, sender.keySeed);
   // The sender's other devices show it as sent, so the conversation reads the same everywhere.
   const direction = device.owner === sender.owner ? 'sent' : 'received';
   let copy = shown[direction];

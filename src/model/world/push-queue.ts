@@ -8,6 +8,11 @@ import type { DeviceState, FanoutEntry, JournalEntry, QueuedEnvelope, WorldState
  * The push service's queue for offline devices: it holds a ciphertext (and writes a queue record)
  * until the device returns or the hold limit (`config.queueHoldMs`) runs out, whichever is first.
  * Either way the queue record ends then.
+ *
+ * An envelope sealed on view (crypto.ts, `deferredCrypto`) has no bytes yet, only what sealing it
+ * takes, the words included. The queue is the provider's: it holds the envelope without them, and
+ * the words wait on the device side (`DeviceState.inTransit`) until the device takes its copy or
+ * the push service drops it. Provider-side state never holds plaintext, however the run seals.
  */
 
 /** Holds `envelope` for the offline `target` and returns the seq of the queue record written. */
@@ -27,7 +32,9 @@ export function hold(
     handles: [recipientHandle],
     fields: { recipientHandle, pushToken: target.pushToken, size: envelope.size },
   }).seq;
-  (world.queue[target.id] ??= []).push({ record, messageId, fromDevice, fromHandle, toHandles, queuedAt: world.now, envelope });
+  const { sealing, ...carried } = envelope;
+  if (sealing) (target.inTransit ??= {})[messageId] = sealing;
+  (world.queue[target.id] ??= []).push({ record, messageId, fromDevice, fromHandle, toHandles, queuedAt: world.now, envelope: carried });
   return record;
 }
 
@@ -44,6 +51,7 @@ export function dropExpired(world: WorldState, to: SimTime): JournalEntry[] {
       if (due <= to) {
         endRecord(world, item.record, due);
         markFanout(world, item, deviceId, 'dropped');
+        forgetInTransit(world, deviceId, item.messageId);
         dropped.push({
           t: due,
           action: { type: 'queue.dropped', device: deviceId, message: item.messageId },
@@ -61,12 +69,24 @@ export function dropExpired(world: WorldState, to: SimTime): JournalEntry[] {
   return dropped.sort((a, b) => a.t - b.t);
 }
 
-/** Takes everything held for `deviceId` off the queue, ending each queue record now. */
+/** Takes everything held for `deviceId` off the queue, ending each queue record now; envelopes come with what sealing them takes. */
 export function release(world: WorldState, deviceId: string): QueuedEnvelope[] {
   const waiting = world.queue[deviceId] ?? [];
   delete world.queue[deviceId];
-  for (const item of waiting) endRecord(world, item.record, world.now);
-  return waiting;
+  const inTransit = world.devices[deviceId]?.inTransit;
+  if (inTransit) delete world.devices[deviceId]!.inTransit;
+  return waiting.map((item) => {
+    endRecord(world, item.record, world.now);
+    const sealing = inTransit?.[item.messageId];
+    return sealing ? { ...item, envelope: { ...item.envelope, sealing } } : item;
+  });
+}
+
+function forgetInTransit(world: WorldState, deviceId: string, messageId: string): void {
+  const device = world.devices[deviceId];
+  if (!device?.inTransit) return;
+  delete device.inTransit[messageId];
+  if (Object.keys(device.inTransit).length === 0) delete device.inTransit;
 }
 
 export function endRecord(world: WorldState, seq: number, at: SimTime): void {

@@ -1,4 +1,4 @@
-import type { Crypto, Envelope } from '../crypto.ts';
+import type { Crypto, Envelope, SealInputs } from '../crypto.ts';
 import type { Ledger } from '../ledger.ts';
 import type { LegalProcess, Policy } from '../policy.ts';
 import type { Preservation } from '../preservation.ts';
@@ -78,8 +78,10 @@ export interface LookupResult {
 /** One ciphertext of a sent message. The device's label and key are read from `devices`. */
 export interface FanoutEntry {
   device: string;
-  /** First bytes of the real ciphertext, in hex. */
+  /** First bytes of the real ciphertext, in hex; '' when it is sealed on view (see `sealing`). */
   ciphertextPreview: string;
+  /** What sealing it takes, when the run seals on view (`deferredCrypto`): the page seals it when shown. */
+  sealing?: SealInputs | undefined;
   size: number;
   status: 'delivered' | 'queued' | 'dropped';
 }
@@ -132,7 +134,7 @@ export interface DeviceState {
   online: boolean;
   registered: boolean;
   pushToken: string;
-  /** Seed of the device's key pairs; `engine.crypto.keys(keySeed)` derives them when first needed. */
+  /** Seed of the device's key pairs; real-crypto.ts derives them when first needed. */
   keySeed: string;
   /** The device's lookup cache, by handle. */
   cache: Record<string, CacheEntry>;
@@ -141,6 +143,11 @@ export interface DeviceState {
   messages: DeviceMessage[];
   /** Null until the device sends: null, not undefined, so the key survives JSON in its place. */
   lastSent: Outgoing | null;
+  /**
+   * Words of messages the push service holds for this device, by message id, when the run seals on
+   * view: the queue holds only the envelope (push-queue.ts). Absent when there are none.
+   */
+  inTransit?: Record<string, SealInputs>;
   alerts: DeviceAlert[];
   calls: { at: SimTime; direction: 'outgoing' | 'incoming'; peer: string; answered: boolean }[];
 }

@@ -106,7 +106,7 @@ describe('each assumption changes what the model does', () => {
     const off = run(false);
     expect(off.newLookups).toBe(0);
     expect(off.s.world.devices['cy-tablet']!.messages).toEqual([]);
-    expect(off.entry.notes.join(' ')).toMatch(/Cy's tablet got nothing \(assumption/);
+    expect(off.entry.notes.join(' ')).toMatch(/\u2068Cy's tablet\u2069 got nothing \(assumption/);
   });
 
   test('a cached lookup says so in the journal, with the assumption', () => {

@@ -15,11 +15,11 @@ import {
   ModelError,
   person,
   metadataOnlyCrypto,
-  realCrypto,
   resolveAddress,
   selectHeld,
   startSimulation,
 } from '../../../src/model/index.ts';
+import { realCrypto } from '../../../src/model/real-crypto.ts';
 import { castScenario } from './fixtures.ts';
 
 function session() {
@@ -153,22 +153,21 @@ describe('messages', () => {
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' });
     const sent = s.world.devices['ana-phone']!.lastSent!;
     expect(sent.fanout.map((f) => f.device).sort()).toEqual(['ana-laptop', 'ben-laptop', 'ben-phone', 'ben-tablet']);
-    expect(new Set(sent.fanout.map((f) => f.ciphertextPreview)).size).toBe(4);
+    // Sealed on view (the default): each envelope's inputs differ (its own ephemeral key and nonce).
+    expect(new Set(sent.fanout.map((f) => f.sealing!.ephemeralSeed + f.sealing!.nonce)).size).toBe(4);
     for (const id of ['ben-phone', 'ben-tablet', 'ben-laptop']) {
       expect(s.world.devices[id]!.messages).toMatchObject([{ direction: 'received', text: 'hello', fromHandle: '+15550100100' }]);
     }
     expect(s.world.devices['ana-laptop']!.messages).toMatchObject([{ direction: 'sent', text: 'hello' }]);
   });
 
-  test('a world starts without deriving any key pair; sending derives only the sender’s and the recipients’', () => {
-    const derived: string[] = [];
-    const engine = { ...DEFAULT_ENGINE, crypto: { ...realCrypto, keys: (seed: string) => (derived.push(seed), realCrypto.keys(seed)) } };
+  test('sealed as sent: one distinct real ciphertext per device, and every recipient opens its own', () => {
+    const engine = { ...DEFAULT_ENGINE, crypto: realCrypto };
     const s = createSession(castScenario(), { engine });
-    expect(derived, 'key pairs derived at start-up').toEqual([]);
     act(s, { type: 'message.sent', device: 'ana-phone', to: ['ben@example.org'], text: 'hello' }, engine);
-    const seedOf = (id: string) => s.world.devices[id]!.keySeed;
-    expect(new Set(derived)).toEqual(new Set(['ana-phone', 'ana-laptop', 'ben-phone', 'ben-tablet', 'ben-laptop'].map(seedOf)));
-    // Deferred derivation changes no byte: the golden journal's ciphertexts pin that.
+    const fanout = s.world.devices['ana-phone']!.lastSent!.fanout;
+    expect(new Set(fanout.map((f) => f.ciphertextPreview)).size).toBe(4);
+    for (const f of fanout) expect(f.ciphertextPreview).toMatch(/^[0-9a-f]{32}$/);
     expect(s.world.devices['ben-phone']!.messages[0]!.text).toBe('hello');
   });
 

@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_LABELS, DAY, formatSimTime, type GraphTally, type Keep, type SimTime, type TimelineDay } from '../../../model/index.ts';
+import { CATEGORIES, CATEGORY_LABELS, DAY, formatSimTime, isolate, type GraphTally, type Keep, type SimTime, type TimelineDay } from '../../../model/index.ts';
 
 /** Words and small derivations the charts show. Pure, so they are tested without a browser. */
 
@@ -94,8 +94,9 @@ export function nodeLabels(nodes: readonly string[], cast: readonly { handle: st
   return Object.fromEntries(
     nodes.map((n) => {
       const name = names.get(n);
-      if (name === undefined || (uses.get(name) ?? 0) === 1) return [n, name ?? n];
-      return [n, (uses.get(`${name}\u0000${kind(n)}`) ?? 0) === 1 ? `${name} (${kind(n)})` : `${name} (${n})`];
+      // Isolated: a name is author-supplied, and these labels are SVG <text>, where <bdi> cannot go.
+      if (name === undefined || (uses.get(name) ?? 0) === 1) return [n, name === undefined ? n : isolate(name)];
+      return [n, (uses.get(`${name}\u0000${kind(n)}`) ?? 0) === 1 ? `${isolate(name)} (${kind(n)})` : `${isolate(name)} (${n})`];
     }),
   );
 }
