@@ -71,6 +71,56 @@ test.describe('retention lanes', () => {
     }
   }
 
+  for (const width of [320, 390] as const) {
+    test(`at ${width} px, once a preservation request keeps a record past its retention, the hatch's key is in the dock's view above the lanes`, async ({
+      visit,
+    }) => {
+      await visit(
+        'simulator/',
+        async ({ page }) => {
+          await islandsReady(page);
+          await typeAddress(page, '+1 555 010 0163');
+          await page.locator('section.time').getByRole('button', { name: '+1 day' }).click();
+          const legal = page.locator('section.legal');
+          await legal.getByLabel('Legal process').selectOption({ label: '§2703(d) order' });
+          await legal.getByLabel('Target').selectOption('+15550100142');
+          await legal.getByRole('button', { name: 'Send a preservation request now' }).click();
+          await expect(legal.locator('[data-preservation-status]')).toContainText('preserved until Day 92');
+          // Day 40, past the lookup's 30 days: the phone's clock folds the jump behind "More".
+          const time = page.locator('section.time');
+          const more = time.getByRole('button', { name: 'More' });
+          await more.click();
+          await time.getByRole('textbox', { name: 'Day', exact: true }).fill('40');
+          await time.getByRole('button', { name: 'Go' }).click();
+          await expect(time.locator('.now')).toHaveText('Day 40, 00:00');
+          await more.click();
+          const hatch = lanes(page).locator('rect.preserved');
+          await expect(hatch).toHaveCount(1);
+
+          // Back at the reader's phone, the provider's side docked under it: the key shows in the dock.
+          await composer(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          const key = page.locator('section.ledger').getByRole('list', { name: 'Key to the retention lanes' });
+          await expect(key).toContainText('Preserved: kept past its retention by a preservation request');
+          await expect(key).toBeInViewport();
+          expect(await uncovered(key.getByRole('listitem').first())).toBe(true);
+          // Above the lanes, so wherever the hatch is seen its key is seen first.
+          const keyBox = (await key.boundingBox())!;
+          const lanesBox = (await lanes(page).boundingBox())!;
+          expect(keyBox.y + keyBox.height).toBeLessThanOrEqual(lanesBox.y);
+          if (width === 390) {
+            // On this screen the hatched end itself is inside the dock's visible part too.
+            const dock = (await page.locator('.sides.docked .provider').boundingBox())!;
+            const part = (await hatch.boundingBox())!;
+            expect(part.y).toBeGreaterThanOrEqual(dock.y);
+            expect(part.y + part.height).toBeLessThanOrEqual(dock.y + dock.height);
+            await expect(hatch).toBeInViewport();
+          }
+        },
+        { viewport: { width, height: width === 390 ? 844 : 640 } },
+      );
+    });
+  }
+
   test('marks are one tab stop: arrow keys move between them, Enter opens the card, Close gives focus back', async ({ visit }) => {
     await visit('simulator/', async ({ page }) => {
       await islandsReady(page);
