@@ -13,7 +13,16 @@ const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
 
 /** Modules of the panels that load when scrolled to (see manualChunks below). */
 const ON_DEMAND =
-  /ContactGraph|force-layout|graph-focus|charts\/(Timeline\.svelte|chart-text)|legal\/(LegalRequest|PolicyPanel|PolicyCompare|Preservation|AssumptionsGroup|Assumption)\.svelte|lib\/sim\/legal\/(legal|preservation|assumptions)\.ts|devices\/(Conversation|PeoplePanel|AddDeviceForm)\.svelte/;
+  /ContactGraph|force-layout|graph-focus|charts\/(Timeline|TimelineKey|TimelineTable|GraphTable|GraphKey)\.svelte|charts\/chart-text|components\/sim\/legal\/|lib\/sim\/legal\/|devices\/(Conversation|PeoplePanel|AddDeviceForm)\.svelte/;
+
+/**
+ * The provider's side (lanes, ledger table, record card) hydrates on sight (client:visible) in a chunk
+ * of its own, after the islands a reader acts in first (clock, composer, announcer) and the model.
+ */
+const PROVIDER =
+  /components\/sim\/(LedgerPanel|LedgerTable|RecordCard|CategoryMark)\.svelte|components\/sim\/lanes\/|charts\/TableTwin|lib\/sim\/(record-card|record-glossary|ledger-export|span-words)\.ts|viz\/(lanes|lanes-drawn|lanes-preserved|stack|scale)\.ts/;
+/** A story's read-only devices strip is only on explainer pages. */
+const STORY = /devices\/StoryDevices\.svelte/;
 
 export default defineConfig({
   site: 'https://what-the-server-keeps.example',
@@ -36,8 +45,9 @@ export default defineConfig({
       rollupOptions: {
         output: {
           manualChunks(id) {
-            if (/\/src\/(components\/sim|viz|lib\/sim)\//.test(id) && !ON_DEMAND.test(id)) return 'panels';
-            return undefined;
+            if (!/\/src\/(components\/sim|viz|lib\/sim)\//.test(id) || ON_DEMAND.test(id)) return undefined;
+            if (STORY.test(id)) return undefined;
+            return PROVIDER.test(id) ? 'provider' : 'panels';
           },
         },
       },

@@ -1,10 +1,11 @@
 import { useSelector } from '@xstate/svelte';
-import { readable, type Readable } from 'svelte/store';
+import { get, readable, type Readable } from 'svelte/store';
 import { createActor, type Actor } from 'xstate';
 import { playbackMachine, selectKeySeeds, startSimulation, type ScenarioCore, type SimulationContext, type SimulationInput } from '../../model/index.ts';
 import { animationFrameTicker } from './ticker.ts';
 import { loadRealCrypto } from './real-crypto-loader.ts';
 import { warmKeysOnIntent } from './warm-keys.ts';
+import { screenGate, type ScreenGate } from './on-screen.ts';
 
 type SimulationActor = ReturnType<typeof startSimulation>;
 export type PlaybackActor = Actor<typeof playbackMachine>;
@@ -54,25 +55,38 @@ export function playbackFor(scenario: ScenarioCore): PlaybackActor {
   return actorsFor(scenario).playback;
 }
 
+/** The actor's context as a store, republished when its `revision` moves (the engine mutates the world in place). */
+function contextOf(actor: SimulationActor): Readable<SimulationContext> {
+  return useSelector(
+    actor,
+    (s) => s.context,
+    (a, b) => a.revision === b.revision,
+  );
+}
+
 /**
  * A store of one answer about the simulation, for `$answer` in markup. The selector runs again
  * only when the context's `revision` moves (the engine mutates the world in place, so `revision`
  * is the one sign of change), and subscribers hear of it only when the answer differs by `equal`:
- * a panel that asks for the clock does not re-render when a message is sent.
+ * a panel that asks for the clock does not re-render when a message is sent. It runs on what
+ * `context` passes on, so behind a screen gate an off-screen panel's selector waits too.
  */
-export function selectFrom<T>(actor: SimulationActor, selector: (context: SimulationContext) => T, equal: (a: T, b: T) => boolean = Object.is): Readable<T> {
-  return readable(selector(actor.getSnapshot().context), (set) => {
-    let revision = actor.getSnapshot().context.revision;
-    let value = selector(actor.getSnapshot().context);
-    set(value);
-    const subscription = actor.subscribe((snapshot) => {
-      if (snapshot.context.revision === revision) return;
-      revision = snapshot.context.revision;
-      const next = selector(snapshot.context);
-      if (equal(value, next)) return;
+export function selectFrom<T>(
+  context: Readable<SimulationContext>,
+  selector: (context: SimulationContext) => T,
+  equal: (a: T, b: T) => boolean = Object.is,
+): Readable<T> {
+  return readable(selector(get(context)), (set) => {
+    let revision: number | undefined;
+    let value: T;
+    return context.subscribe((c) => {
+      if (c.revision === revision) return;
+      const first = revision === undefined;
+      revision = c.revision;
+      const next = selector(c);
+      if (!first && equal(value, next)) return;
       set((value = next));
     });
-    return () => subscription.unsubscribe();
   });
 }
 
@@ -83,6 +97,11 @@ export interface Simulation {
   send: SimulationActor['send'];
   /** A store of one selector's answer: `const now = sim.select(selectNow)`; see `selectFrom`. */
   select: <T>(selector: (context: SimulationContext) => T, equal?: (a: T, b: T) => boolean) => Readable<T>;
+  /**
+   * Attachment for the island's root (`{@attach sim.onScreen}`): while it is off screen, `context`
+   * and `select` stores catch up after the next paint instead of in the action's frame (see on-screen.ts).
+   */
+  onScreen: ScreenGate['attach'];
   playback: PlaybackActor;
   /** True while time plays. */
   playing: Readable<boolean>;
@@ -95,16 +114,14 @@ export interface Simulation {
  */
 export function useSimulation(scenario: ScenarioCore | (() => ScenarioCore)): Simulation {
   const { simulation: actor, playback } = actorsFor(typeof scenario === 'function' ? scenario() : scenario);
-  const context = useSelector(
-    actor,
-    (s) => s.context,
-    (a, b) => a.revision === b.revision,
-  );
+  const gate = screenGate();
+  const context = gate.follow(contextOf(actor));
   return {
     actor,
     context,
     send: (event) => actor.send(event),
-    select: (selector, equal) => selectFrom(actor, selector, equal),
+    select: (selector, equal) => selectFrom(context, selector, equal),
+    onScreen: gate.attach,
     playback,
     playing: useSelector(playback, (s) => s.matches('playing')),
   };
