@@ -46,14 +46,18 @@ function drain(): void {
   loadRealCrypto().then(
     (real) => {
       const inputs = waiting.shift();
-      if (inputs) {
-        const envelope = real.sealEnvelope(inputs);
-        const key = real.deviceKeys(inputs.recipientKeySeed).encryptionPublic;
-        sealed.set(inputs, { ciphertext: envelope.ciphertext.slice(0, CIPHERTEXT_SHOWN), sealedTo: key.slice(0, KEY_SHOWN) });
-        sealedCount++;
+      try {
+        if (inputs) {
+          const envelope = real.sealEnvelope(inputs);
+          const key = real.deviceKeys(inputs.recipientKeySeed).encryptionPublic;
+          sealed.set(inputs, { ciphertext: envelope.ciphertext.slice(0, CIPHERTEXT_SHOWN), sealedTo: key.slice(0, KEY_SHOWN) });
+          sealedCount++;
+        }
+      } finally {
+        // One envelope that cannot be sealed must not stop the queue behind it (it throws on, to be seen).
+        if (waiting.length > 0) setTimeout(drain, 0);
+        else draining = false;
       }
-      if (waiting.length > 0) setTimeout(drain, 0);
-      else draining = false;
     },
     () => {
       // Offline before the library loaded: forget the asks, so the next view asks again.
