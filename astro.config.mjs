@@ -11,18 +11,38 @@ const base = process.env.SITE_BASE ?? '/';
 const outDir = process.env.ASTRO_OUT_DIR || './dist';
 const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
 
-/** Modules of the panels that load when scrolled to (see manualChunks below). */
-const ON_DEMAND =
-  /ContactGraph|force-layout|graph-focus|charts\/(Timeline|TimelineKey|TimelineTable|GraphTable|GraphKey)\.svelte|charts\/chart-text|components\/sim\/legal\/|lib\/sim\/legal\/|devices\/(Conversation|PeoplePanel|AddDeviceForm)\.svelte/;
+/**
+ * What a first load fetches: the Svelte runtime, xstate, the model and the islands a reader acts in
+ * first (clock, composer, announcer), in one chunk: a dozen islands each importing the same runtime
+ * pieces paid about 9 KB gzip in import lists and chunk overhead, so they travel together. The model's
+ * modules that only panels below the first screen ask (legal process, the contact graph's inference,
+ * the timeline: analysis-selectors.ts and what it imports) stay out, and the cryptography is imported
+ * on demand (real-crypto.ts). A module named neither here nor in PROVIDER is chunked by Rolldown by
+ * the islands that import it, so a panel's own code loads when its island is seen.
+ */
+const FIRST_SCREEN =
+  /node_modules\/(svelte|xstate|@xstate\/svelte|pure-rand|clsx)\/|\/src\/model\/(?!(analysis-selectors|legal|legal-request-machine|legal-request-selectors|inference|timeline|real-crypto)\.ts)|\/src\/lib\/sim\/[^/]+\.ts$|\/src\/lib\/sim\/devices\/|\/src\/lib\/sim\/legal\/provider\.ts$|components\/sim\/(TimeControls|LiveAnnouncer|devices\/(Composer|Fanout|LookupLines))\.svelte/;
 
 /**
  * The provider's side (lanes, ledger table, record card) hydrates on sight (client:visible) in a chunk
- * of its own, after the islands a reader acts in first (clock, composer, announcer) and the model.
+ * of its own, after the first screen's.
  */
 const PROVIDER =
-  /components\/sim\/(LedgerPanel|LedgerTable|RecordCard|CategoryMark)\.svelte|components\/sim\/lanes\/|charts\/TableTwin|lib\/sim\/(record-card|record-glossary|ledger-export|span-words)\.ts|viz\/(lanes|lanes-drawn|lanes-preserved|stack|scale)\.ts/;
-/** A story's read-only devices strip is only on explainer pages. */
-const STORY = /devices\/StoryDevices\.svelte/;
+  /components\/sim\/(LedgerPanel|LedgerTable|RecordCard|CategoryMark)\.svelte|components\/sim\/lanes\/|charts\/TableTwin|lib\/sim\/(record-card|record-glossary|ledger-export)\.ts|viz\/(lanes|lanes-drawn|lanes-preserved|stack|scale)\.ts/;
+
+/**
+ * Rolldown takes groups without their dependencies only when an entry's chunk may export more than the
+ * entry does ('allow-extension'); Astro asks for 'exports-only' in the client build, which matters only
+ * to its server builds (it drops inputs used only while prerendering). Islands keep their exports either way.
+ * @returns {import('vite').Plugin}
+ */
+function groupsWithoutDependencies() {
+  return {
+    name: 'wtsk:groups-without-dependencies',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    options: (options) => ({ ...options, preserveEntrySignatures: 'allow-extension' }),
+  };
+}
 
 export default defineConfig({
   site: 'https://what-the-server-keeps.example',
@@ -35,19 +55,25 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'auto' },
-  // The simulator's first screen (clock, composer, the provider's lanes), their shared code and the
-  // model travel in one chunk: a dozen islands each importing the same runtime pieces paid about 9 KB
-  // gzip in import lists and chunk overhead. Panels that hydrate only when scrolled to (client:visible,
-  // below the first screen) keep their own code apart, so a first load does not fetch it: the contact
-  // graph (with d3-force), the timeline, the legal and policy panels, the conversation and the people.
+  // Groups are matched in priority order; a module in neither is chunked by Rolldown by the set of
+  // islands that import it. A group does not pull in its modules' dependencies (each is found by a
+  // test or left to Rolldown), or the model's index.ts would pull every module it re-exports into the
+  // first load.
   vite: {
-    build: {
-      rollupOptions: {
-        output: {
-          manualChunks(id) {
-            if (!/\/src\/(components\/sim|viz|lib\/sim)\//.test(id) || ON_DEMAND.test(id)) return undefined;
-            if (STORY.test(id)) return undefined;
-            return PROVIDER.test(id) ? 'provider' : 'panels';
+    plugins: [groupsWithoutDependencies()],
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                includeDependenciesRecursively: false,
+                groups: [
+                  { name: 'provider', test: PROVIDER, priority: 2 },
+                  { name: 'simulation', test: FIRST_SCREEN, priority: 1 },
+                ],
+              },
+            },
           },
         },
       },

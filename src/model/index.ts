@@ -17,11 +17,6 @@ export {
   selectKeySeeds,
   selectHeld,
   selectHeldCounts,
-  selectTimeline,
-  selectLegal,
-  selectGraph,
-  selectGraphFrame,
-  selectCompare,
   selectHandles,
   selectSpans,
   selectPreservationsAt,
@@ -31,9 +26,11 @@ export {
   selectAssumptions,
   selectRecordsMade,
 } from './selectors.ts';
+export { selectTimeline, selectLegal, selectGraph, selectGraphFrame, selectCompare } from './analysis-selectors.ts';
+export type { PolicyComparison } from './analysis-selectors.ts';
 export { recordSpans, spanHeldAt, everHeld, recentChanges, firstActionSeq } from './spans.ts';
 export type { RecordSpan, RecordChange } from './spans.ts';
-export type { Clock, PolicyComparison } from './selectors.ts';
+export type { Clock } from './selectors.ts';
 export { deviceMachine, deviceChart, deviceEventsOf } from './device-machine.ts';
 export type { DeviceEvent, DeviceChartState, DeviceSnapshot, DeviceReaderAction } from './device-machine.ts';
 export {
