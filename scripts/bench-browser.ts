@@ -1,5 +1,6 @@
 // Browser benchmarks: prints timing and weight figures of the built site, never fails because a machine is slow.
-// Usage: npm run bench:browser [-- --runs N] [--quick] [--no-lighthouse]   (run `npm run build` first)
+// Usage: npm run bench:browser [-- --runs N] [--quick] [--no-lighthouse] [--only <parts>]   (run `npm run build` first)
+// --only takes a comma-separated list of parts (weight, interactions, long-tasks, soak, lighthouse) and runs those alone.
 // Serves dist/ on loopback and drives the installed Chromium (never a downloaded one). Each figure stands beside the
 // same figure for /sources/, a page with no JavaScript, where that comparison means something: ratios travel across
 // machines better than milliseconds do. Exit 0 with figures; 2 for no dist/, no Chromium or a bad option; 1 when a
@@ -11,7 +12,7 @@ import { serveStatic } from '../tools/static-server.ts';
 import { formatFigures, type Figure } from './bench-browser/figures.ts';
 import { CPU_SLOWDOWN, measureInteractions } from './bench-browser/interactions.ts';
 import { measureLighthouse } from './bench-browser/lighthouse.ts';
-import { USAGE, parseOptions } from './bench-browser/options.ts';
+import { PARTS, USAGE, parseOptions, type Part } from './bench-browser/options.ts';
 import { measureLongTasks } from './bench-browser/long-tasks.ts';
 import { BrokenPage, progress } from './bench-browser/session.ts';
 import { measureSoak } from './bench-browser/soak.ts';
@@ -27,8 +28,11 @@ async function main(args: readonly string[]): Promise<number> {
     console.error('bench:browser: no dist/ folder; run `npm run build` first.');
     return 2;
   }
-  const chromePath = findChromium();
-  if (!chromePath) {
+  const wants = (part: Part) => options.parts.includes(part);
+  // Weight alone needs no browser.
+  const needsBrowser = options.parts.some((part) => part !== 'weight');
+  const chromePath = needsBrowser ? findChromium() : undefined;
+  if (needsBrowser && !chromePath) {
     console.error(CHROMIUM_MISSING);
     return 2;
   }
@@ -37,18 +41,23 @@ async function main(args: readonly string[]): Promise<number> {
   const figures: Figure[] = [];
   const server = await serveStatic('dist', base);
   try {
-    const weight = measureWeight('dist', base);
-    figures.push(...weight.figures);
-    const launched = await launchChromium();
-    try {
-      figures.push(...(await measureInteractions(launched.browser, server, options.runs)));
-      figures.push(...(await measureLongTasks(launched.browser, server, options.runs)));
-      progress('soak');
-      figures.push(...(await measureSoak(launched.browser, server, options.quick ? 90 : 365)));
-    } finally {
-      await launched.close();
+    // Lighthouse audits the heaviest page of each type, so it reads the weights even when they are not printed.
+    const weight = wants('weight') || wants('lighthouse') ? measureWeight('dist', base) : undefined;
+    if (weight && wants('weight')) figures.push(...weight.figures);
+    if (wants('interactions') || wants('long-tasks') || wants('soak')) {
+      const launched = await launchChromium();
+      try {
+        if (wants('interactions')) figures.push(...(await measureInteractions(launched.browser, server, options.runs)));
+        if (wants('long-tasks')) figures.push(...(await measureLongTasks(launched.browser, server, options.runs)));
+        if (wants('soak')) {
+          progress('soak');
+          figures.push(...(await measureSoak(launched.browser, server, options.quick ? 90 : 365)));
+        }
+      } finally {
+        await launched.close();
+      }
     }
-    if (options.lighthouse) {
+    if (weight && chromePath && wants('lighthouse')) {
       const pagesByType = new Map([...weight.heaviest].map(([type, page]) => [type, page.page]));
       figures.push(...(await measureLighthouse(chromePath, server.url, pagesByType, options.quick ? 1 : 3)));
     }
@@ -63,9 +72,13 @@ async function main(args: readonly string[]): Promise<number> {
     await server.close();
   }
   const seconds = Math.round((performance.now() - started) / 1000);
-  console.log(
-    `Browser benchmarks, ${new Date().toISOString().slice(0, 10)}, Chromium at ${chromePath}; ${options.runs} run(s) per interaction figure, CPU slowdown ${CPU_SLOWDOWN}× for interactions; ${seconds} s.\n`,
-  );
+  const heading = [
+    `Browser benchmarks, ${new Date().toISOString().slice(0, 10)}, ${options.parts.length === PARTS.length ? 'all parts' : `only ${options.parts.join(', ')}`}`,
+    chromePath ? `Chromium at ${chromePath}` : 'no browser',
+  ];
+  if (wants('interactions') || wants('long-tasks'))
+    heading.push(`${options.runs} run(s) per interaction figure, CPU slowdown ${CPU_SLOWDOWN}× for interactions`);
+  console.log(`${heading.join('; ')}; ${seconds} s.\n`);
   console.log(formatFigures(figures));
   return 0;
 }

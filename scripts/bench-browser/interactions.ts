@@ -47,10 +47,13 @@ async function timeInteraction(page: Page, act: () => Promise<void>): Promise<nu
   return Math.max(...entries.filter((e) => e.interactionId === first).map((e) => e.duration));
 }
 
-const ACTIONS = ['first Send', '+1 day', 'policy switch', 'Play', 'Pause'] as const;
+const ACTIONS = ['first Send', '+1 day', 'policy switch', 'Play', 'Pause', 'choose a mark'] as const;
 type Action = (typeof ACTIONS)[number];
 
-/** One reader's first minute on /simulator/, each step timed: a message to Ben, a day on, another policy, Play and Pause. */
+/**
+ * One reader's first minute on /simulator/, each step timed: a message to Ben, a day on, another policy, Play and
+ * Pause, then a click on the mark of the lookup record typing "Ben" made, which opens its record card.
+ */
 async function simulatorRun(page: Page): Promise<Record<Action, number | null>> {
   await islandsReady(page);
   await throttleCpu(page, CPU_SLOWDOWN);
@@ -71,6 +74,17 @@ async function simulatorRun(page: Page): Promise<Record<Action, number | null>> 
   await until('playback to start', async () => (await playButton(page).textContent())?.trim() === 'Pause', 10_000);
   await page.waitForTimeout(500);
   times['Pause'] = await timeInteraction(page, () => playButton(page).click());
+  await until('playback to stop', async () => (await playButton(page).textContent())?.trim() === 'Play', 10_000);
+  // The provider's side: the one lookup record, made before the first Send and held under "Keep forever". It is
+  // scrolled into view first and given a moment, so the panels catching up on coming on screen are not timed.
+  const ledger = page.locator('section.ledger');
+  const lookup = ledger.locator('.provider-lanes > .lanes .bar[aria-label^="Lookup record"]');
+  await until('one lookup record drawn in the retention lanes', async () => (await lookup.count()) === 1, 10_000);
+  await lookup.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(500);
+  times['choose a mark'] = await timeInteraction(page, () => lookup.click());
+  const card = ledger.locator('.record-card').getByRole('heading', { name: 'Lookup record' });
+  await until("the lookup record's card to open", () => card.isVisible(), 10_000);
   return times;
 }
 

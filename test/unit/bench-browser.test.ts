@@ -4,18 +4,38 @@ import { parseOptions } from '../../scripts/bench-browser/options.ts';
 import { onePerKind, pageKind } from '../../scripts/lighthouse-lib.ts';
 
 describe('bench:browser options', () => {
+  const ALL = ['weight', 'interactions', 'long-tasks', 'soak', 'lighthouse'];
+  const BUT_LIGHTHOUSE = ['weight', 'interactions', 'long-tasks', 'soak'];
   test.each([
-    [[], { runs: 3, quick: false, lighthouse: true }],
-    [['--runs', '5'], { runs: 5, quick: false, lighthouse: true }],
-    [['--quick'], { runs: 1, quick: true, lighthouse: true }],
-    [['--quick', '--runs', '2'], { runs: 2, quick: true, lighthouse: true }],
-    [['--no-lighthouse'], { runs: 3, quick: false, lighthouse: false }],
+    [[], { runs: 3, quick: false, parts: ALL }],
+    [['--runs', '5'], { runs: 5, quick: false, parts: ALL }],
+    [['--quick'], { runs: 1, quick: true, parts: ALL }],
+    [['--quick', '--runs', '2'], { runs: 2, quick: true, parts: ALL }],
+    [['--no-lighthouse'], { runs: 3, quick: false, parts: BUT_LIGHTHOUSE }],
+    [['--only', 'interactions'], { runs: 3, quick: false, parts: ['interactions'] }],
+    [['--only', 'interactions', '--runs', '2'], { runs: 2, quick: false, parts: ['interactions'] }],
+    [['--only', 'soak,weight'], { runs: 3, quick: false, parts: ['weight', 'soak'] }],
+    [['--only', 'lighthouse', '--only', 'long-tasks'], { runs: 3, quick: false, parts: ['long-tasks', 'lighthouse'] }],
+    [['--only', 'weight,lighthouse', '--no-lighthouse'], { runs: 3, quick: false, parts: ['weight'] }],
+    [['--quick', '--only', 'weight, soak'], { runs: 1, quick: true, parts: ['weight', 'soak'] }],
   ])('%j', (args, expected) => {
     expect(parseOptions(args)).toEqual(expected);
   });
 
-  test.each([[['--runs']], [['--runs', '0']], [['--runs', '2.5']], [['--runs', 'many']], [['--fast']]])('%j is refused with a message', (args) => {
-    expect(typeof parseOptions(args)).toBe('string');
+  test.each([
+    [['--runs'], /--runs takes a whole number/],
+    [['--runs', '0'], /--runs takes a whole number/],
+    [['--runs', '2.5'], /--runs takes a whole number/],
+    [['--runs', 'many'], /--runs takes a whole number/],
+    [['--fast'], /unknown option --fast/],
+    [['--only'], /--only takes a comma-separated list of parts from: weight, interactions, long-tasks, soak, lighthouse/],
+    [['--only', '--quick'], /--only takes a comma-separated list/],
+    [['--only', 'bogus'], /no part called "bogus"; the parts are weight, interactions, long-tasks, soak, lighthouse$/],
+    [['--only', 'interactions,longtasks'], /no part called "longtasks"/],
+    [['--only', 'interactions,'], /no part called ""/],
+    [['--only', 'lighthouse', '--no-lighthouse'], /leaves nothing to run/],
+  ])('%j is refused with a message', (args, message) => {
+    expect(parseOptions(args)).toMatch(message);
   });
 });
 
