@@ -19,6 +19,11 @@ const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
  * the timeline: analysis-selectors.ts and what it imports) stay out, and the cryptography is imported
  * on demand (real-crypto.ts). A module named neither here nor in PROVIDER is chunked by Rolldown by
  * the islands that import it, so a panel's own code loads when its island is seen.
+ *
+ * A chunk with components has CSS, which Astro moves into the page's stylesheets: a dynamic import
+ * from outside this chunk that depends on it would ask Vite's preloader for a CSS file that is not
+ * there, and fail. (So the embed builder's script is not imported on demand: with its options parser
+ * it depends on this chunk, and splitting the islands out to allow it cost more than it saved.)
  */
 const FIRST_SCREEN =
   /node_modules\/(svelte|xstate|@xstate\/svelte|pure-rand|clsx)\/|\/src\/model\/(?!(analysis-selectors|legal|legal-request-machine|legal-request-selectors|inference|timeline|real-crypto)\.ts)|\/src\/lib\/sim\/[^/]+\.ts$|\/src\/lib\/sim\/devices\/|\/src\/lib\/sim\/legal\/provider\.ts$|components\/sim\/(TimeControls|LiveAnnouncer|devices\/(Composer|Fanout|LookupLines))\.svelte/;
@@ -31,14 +36,14 @@ const PROVIDER =
   /components\/sim\/(LedgerPanel|LedgerTable|RecordCard|CategoryMark)\.svelte|components\/sim\/lanes\/|charts\/TableTwin|lib\/sim\/(record-card|record-glossary|ledger-export)\.ts|viz\/(lanes|lanes-drawn|lanes-preserved|stack|scale)\.ts/;
 
 /**
- * Rolldown takes groups without their dependencies only when an entry's chunk may export more than the
- * entry does ('allow-extension'); Astro asks for 'exports-only' in the client build, which matters only
- * to its server builds (it drops inputs used only while prerendering). Islands keep their exports either way.
+ * Rolldown takes groups without their dependencies only when an entry's chunk may export more than
+ * the entry does ('allow-extension'); Astro asks for 'exports-only' in the client build too, which matters
+ * only to its server builds (it drops inputs used only while prerendering). Islands keep their exports.
  * @returns {import('vite').Plugin}
  */
-function groupsWithoutDependencies() {
+function clientChunking() {
   return {
-    name: 'wtsk:groups-without-dependencies',
+    name: 'wtsk:client-chunking',
     applyToEnvironment: (environment) => environment.name === 'client',
     options: (options) => ({ ...options, preserveEntrySignatures: 'allow-extension' }),
   };
@@ -60,7 +65,7 @@ export default defineConfig({
   // test or left to Rolldown), or the model's index.ts would pull every module it re-exports into the
   // first load.
   vite: {
-    plugins: [groupsWithoutDependencies()],
+    plugins: [clientChunking()],
     environments: {
       client: {
         build: {

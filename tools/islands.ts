@@ -8,8 +8,14 @@ import type { Page } from 'playwright-core';
  */
 export async function islandsReady(page: Page, timeout = 15_000): Promise<void> {
   await page.evaluate(async (limit) => {
+    // Scrolling an island into view scrolls every box around it, such as the provider's dock on a
+    // phone; each is put back afterwards, so a test starts where a reader would, not mid-dock.
+    const scrolled = new Map<Element, [number, number]>();
     for (const island of Array.from(document.querySelectorAll('astro-island[ssr]'))) {
       if (!island.hasAttribute('ssr')) continue;
+      for (let box = island.parentElement; box; box = box.parentElement) {
+        if (!scrolled.has(box)) scrolled.set(box, [box.scrollTop, box.scrollLeft]);
+      }
       // Islands are display: contents, so scroll their first element into view instead.
       island.firstElementChild?.scrollIntoView({ block: 'center' });
       await new Promise<void>((resolve, reject) => {
@@ -27,6 +33,10 @@ export async function islandsReady(page: Page, timeout = 15_000): Promise<void> 
         observer.observe(island, { attributes: true, attributeFilter: ['ssr'] });
         done();
       });
+    }
+    for (const [box, [top, left]] of scrolled) {
+      box.scrollTop = top;
+      box.scrollLeft = left;
     }
     window.scrollTo(0, 0);
   }, timeout);

@@ -11,7 +11,7 @@ test.describe('home page', () => {
       const skip = page.locator('.skip-link');
       expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.press('Enter');
-      expect(page.url().endsWith('#main')).toBe(true);
+      await expect(page).toHaveURL(/#main$/);
     });
   });
 
