@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
 
 // SITE_BASE lets the deploy test build the site under a sub-path (GitHub Pages style), and
 // ASTRO_OUT_DIR build it somewhere other than dist/ (npm run test:subpath), so dist/ is left alone.
@@ -49,13 +50,26 @@ function clientChunking() {
   };
 }
 
+/**
+ * `client:queued` (src/lib/queued-directive.ts): the first screen's islands hydrate one per task.
+ * @type {import('astro').AstroIntegration}
+ */
+const queuedHydration = {
+  name: 'wtsk:queued-hydration',
+  hooks: {
+    'astro:config:setup': ({ addClientDirective }) => {
+      addClientDirective({ name: 'queued', entrypoint: fileURLToPath(new URL('./src/lib/queued-directive.ts', import.meta.url)) });
+    },
+  },
+};
+
 export default defineConfig({
   site: 'https://what-the-server-keeps.example',
   base,
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  integrations: [svelte(), mdx()],
+  integrations: [svelte(), mdx(), queuedHydration],
   // No prefetch, no telemetry-style extras: the site makes no request a reader did not ask for.
   prefetch: false,
   devToolbar: { enabled: false },
