@@ -83,3 +83,58 @@ describe('screenGate', () => {
     stop();
   });
 });
+
+describe('screenGate.attach', () => {
+  /** A stand-in IntersectionObserver the test drives: `see(true)` says the element is near the viewport. */
+  function fakeObserver() {
+    let callback: ((entries: { isIntersecting: boolean }[]) => void) | undefined;
+    class FakeIntersectionObserver {
+      constructor(cb: (entries: { isIntersecting: boolean }[]) => void) {
+        callback = cb;
+      }
+      observe() {}
+      disconnect() {}
+    }
+    return { FakeIntersectionObserver, see: (isIntersecting: boolean) => callback?.([{ isIntersecting }]) };
+  }
+
+  /** A <details> as the gate sees it: its tag, whether it is open, and its toggle event. */
+  function fakeDetails(open: boolean) {
+    const element = Object.assign(new EventTarget(), { tagName: 'DETAILS', open });
+    return { element, toggle: (next: boolean) => ((element.open = next), element.dispatchEvent(new Event('toggle'))) };
+  }
+
+  test('a folded <details> counts as off screen even in view, and unfolding it delivers what it held back', () => {
+    const { FakeIntersectionObserver, see } = fakeObserver();
+    const saved = globalThis.IntersectionObserver;
+    globalThis.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver;
+    try {
+      const { gate, paint } = gateWithFrames();
+      const source = writable(0);
+      const seen: number[] = [];
+      const stop = gate.follow(source).subscribe((v) => seen.push(v));
+      const { element, toggle } = fakeDetails(false);
+      const detach = gate.attach(element as unknown as Element);
+      see(true);
+      source.set(1);
+      expect(seen).toEqual([0]); // in view but folded: waits for the painted frame
+      paint();
+      expect(seen).toEqual([0, 1]);
+      toggle(true);
+      source.set(2);
+      expect(seen).toEqual([0, 1, 2]); // unfolded and in view: at once
+      see(false);
+      source.set(3);
+      expect(seen).toEqual([0, 1, 2]); // scrolled away: waits again
+      toggle(false);
+      see(true);
+      expect(seen).toEqual([0, 1, 2]); // back in view but folded again: still waiting
+      toggle(true);
+      expect(seen).toEqual([0, 1, 2, 3]);
+      detach();
+      stop();
+    } finally {
+      globalThis.IntersectionObserver = saved;
+    }
+  });
+});

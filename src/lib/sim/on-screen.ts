@@ -70,16 +70,25 @@ export function screenGate(schedule: (run: () => void) => void = afterNextPaint)
 
   const attach = (element: Element) => {
     if (typeof IntersectionObserver !== 'function') return () => undefined;
+    // A folded <details> (the ledger's table twin) shows nothing of what it holds: it counts as off
+    // screen until it is unfolded, whatever the viewport says.
+    const folded = () => element.tagName === 'DETAILS' && !(element as HTMLDetailsElement).open;
+    let intersecting = true;
+    const update = () => setOnScreen(intersecting && !folded());
     const observer = new IntersectionObserver(
       (entries) => {
         const last = entries[entries.length - 1];
-        if (last) setOnScreen(last.isIntersecting);
+        if (!last) return;
+        intersecting = last.isIntersecting;
+        update();
       },
       { rootMargin: NEAR },
     );
     observer.observe(element);
+    element.addEventListener('toggle', update);
     return () => {
       observer.disconnect();
+      element.removeEventListener('toggle', update);
       setOnScreen(true);
     };
   };

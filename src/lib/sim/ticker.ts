@@ -15,7 +15,12 @@ export const animationFrameTicker = fromCallback<EventObject>(({ sendBack }) => 
     // The tick itself may end playback (the scenario's end), which stops this ticker.
     if (!stopped) frame = requestAnimationFrame(tick);
   };
-  let frame = requestAnimationFrame(tick);
+  // The first frame after Play only takes the time: the frame that paints the Pause button carries no
+  // tick, so pressing Play waits for no simulation step (time starts moving from the next frame).
+  let frame = requestAnimationFrame((time) => {
+    last = time;
+    if (!stopped) frame = requestAnimationFrame(tick);
+  });
   return () => {
     stopped = true;
     cancelAnimationFrame(frame);
