@@ -20,8 +20,8 @@ export interface Budget {
 
 export const BUDGETS = {
   'text-only': { js: 0, total: 250 * KB, jsLater: 0 },
-  explainer: { js: 70 * KB, total: 250 * KB, jsLater: 80 * KB },
-  simulator: { js: 70 * KB, total: 250 * KB, jsLater: 80 * KB },
+  explainer: { js: 66 * KB, total: 250 * KB, jsLater: 80 * KB },
+  simulator: { js: 66 * KB, total: 250 * KB, jsLater: 80 * KB },
 } as const satisfies Record<string, Budget>;
 
 export type PageType = keyof typeof BUDGETS;
