@@ -8,19 +8,16 @@ import type { TickEvent } from '../../model/index.ts';
  */
 export const animationFrameTicker = fromCallback<EventObject>(({ sendBack }) => {
   let stopped = false;
-  let last = performance.now();
+  // The first frame after Play only takes the time: the frame that paints the Pause button carries no
+  // tick, so pressing Play waits for no simulation step (time starts moving from the next frame).
+  let last: number | undefined;
   const tick = (time: number) => {
-    sendBack({ type: 'playback.tick', ms: time - last } satisfies TickEvent);
+    if (last !== undefined) sendBack({ type: 'playback.tick', ms: time - last } satisfies TickEvent);
     last = time;
     // The tick itself may end playback (the scenario's end), which stops this ticker.
     if (!stopped) frame = requestAnimationFrame(tick);
   };
-  // The first frame after Play only takes the time: the frame that paints the Pause button carries no
-  // tick, so pressing Play waits for no simulation step (time starts moving from the next frame).
-  let frame = requestAnimationFrame((time) => {
-    last = time;
-    if (!stopped) frame = requestAnimationFrame(tick);
-  });
+  let frame = requestAnimationFrame(tick);
   return () => {
     stopped = true;
     cancelAnimationFrame(frame);
