@@ -18,8 +18,10 @@ const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
  * pieces paid about 9 KB gzip in import lists and chunk overhead, so they travel together. The model's
  * modules that only panels below the first screen ask (legal process, the contact graph's inference,
  * the timeline: analysis-selectors.ts and what it imports) stay out, and the cryptography is imported
- * on demand (real-crypto.ts). A module named neither here nor in PROVIDER is chunked by Rolldown by
- * the islands that import it, so a panel's own code loads when its island is seen.
+ * on demand (real-crypto.ts). So does the simulator's page script (warm-islands.ts, controls-height.ts):
+ * on an explainer, whose figures hydrate when near, it must not load the simulation at once. A module
+ * named neither here nor in PROVIDER is chunked by Rolldown by the islands that import it, so a panel's
+ * own code loads when its island is seen.
  *
  * A chunk with components has CSS, which Astro moves into the page's stylesheets: a dynamic import
  * from outside this chunk that depends on it would ask Vite's preloader for a CSS file that is not
@@ -27,7 +29,7 @@ const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
  * it depends on this chunk, and splitting the islands out to allow it cost more than it saved.)
  */
 const FIRST_SCREEN =
-  /node_modules\/(svelte|xstate|@xstate\/svelte|pure-rand|clsx)\/|\/src\/model\/(?!(analysis-selectors|legal|legal-request-machine|legal-request-selectors|inference|timeline|real-crypto)\.ts)|\/src\/lib\/sim\/[^/]+\.ts$|\/src\/lib\/sim\/devices\/|\/src\/lib\/sim\/legal\/provider\.ts$|components\/sim\/(TimeControls|LiveAnnouncer|devices\/(Composer|Fanout|LookupLines))\.svelte/;
+  /node_modules\/(svelte|xstate|@xstate\/svelte|pure-rand|clsx)\/|\/src\/model\/(?!(analysis-selectors|legal|legal-request-machine|legal-request-selectors|inference|timeline|real-crypto)\.ts)|\/src\/lib\/sim\/(?!(warm-islands|controls-height)\.ts)[^/]+\.ts$|\/src\/lib\/sim\/devices\/|\/src\/lib\/sim\/legal\/provider\.ts$|components\/sim\/(TimeControls|LiveAnnouncer|devices\/(Composer|Fanout|LookupLines))\.svelte/;
 
 /**
  * The provider's side (lanes, ledger table, record card) hydrates on sight (client:visible) in a chunk
@@ -47,6 +49,42 @@ function clientChunking() {
     name: 'wtsk:client-chunking',
     applyToEnvironment: (environment) => environment.name === 'client',
     options: (options) => ({ ...options, preserveEntrySignatures: 'allow-extension' }),
+  };
+}
+
+const CHUNK_URL = 'chunk-url:';
+
+/**
+ * `import url from 'chunk-url:./module.ts'`: the URL of the chunk a module is built into, so a page can
+ * fetch it in idle time with <link rel="modulepreload"> (into the module map, compiled but not run) and
+ * run it only when it is needed. Importing it instead would run it at once: the cryptography library
+ * builds its tables when it runs, a long task in idle time on a slow phone. The module still loads by
+ * its usual import(), which finds it fetched. In the dev server, the module's own path.
+ * @returns {import('vite').Plugin}
+ */
+function chunkUrl() {
+  let serving = false;
+  return {
+    name: 'wtsk:chunk-url',
+    configResolved: (config) => {
+      serving = config.command === 'serve';
+    },
+    resolveId: {
+      filter: { id: new RegExp(`^${CHUNK_URL}`) },
+      async handler(source, importer) {
+        const target = await this.resolve(source.slice(CHUNK_URL.length), importer);
+        if (!target) throw new Error(`${importer ?? '?'}: ${source}: no such module`);
+        return `\0${CHUNK_URL}${target.id}`;
+      },
+    },
+    load: {
+      filter: { id: new RegExp(`^\0${CHUNK_URL}`) },
+      handler(id) {
+        const target = id.slice(`\0${CHUNK_URL}`.length);
+        if (serving) return `export default ${JSON.stringify(`/@fs${target}`)};`;
+        return `export default import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'chunk', id: target })};`;
+      },
+    },
   };
 }
 
@@ -79,7 +117,7 @@ export default defineConfig({
   // test or left to Rolldown), or the model's index.ts would pull every module it re-exports into the
   // first load.
   vite: {
-    plugins: [clientChunking()],
+    plugins: [clientChunking(), chunkUrl()],
     environments: {
       client: {
         build: {

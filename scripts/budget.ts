@@ -89,7 +89,7 @@ export function pagePathOf(htmlFile: string): string {
 export interface HtmlReferences {
   /**
    * Same-document references, as written, with the kind of file the browser fetches them as; `later`
-   * for an island that hydrates on sight (client:visible, client:media), fetched when it is seen.
+   * for an island that hydrates on sight (client:visible, client:media, client:queued="near"), fetched when it is seen.
    */
   refs: { url: string; kind: AssetKind; later?: true }[];
   inlineScripts: string[];
@@ -134,7 +134,7 @@ export function htmlReferences(html: string): HtmlReferences {
         refs.push({ url: href, kind: 'other' });
       }
     } else if (tag === 'astro-island') {
-      const later = ['visible', 'media'].includes(attrs.get('client') ?? '');
+      const later = ['visible', 'media'].includes(attrs.get('client') ?? '') || (attrs.get('client') === 'queued' && directiveValue(attrs) === 'near');
       for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
         const url = attrs.get(name);
         if (url) refs.push({ url, kind: 'js', ...(later ? { later: true as const } : {}) });
@@ -147,6 +147,15 @@ export function htmlReferences(html: string): HtmlReferences {
     }
   }
   return { refs, inlineScripts, inlineStyles };
+}
+
+/** The value an island's client directive was given (`client:queued="near"` → 'near'), from its `opts` attribute. */
+function directiveValue(attrs: Map<string, string>): unknown {
+  try {
+    return (JSON.parse(attrs.get('opts') ?? '{}') as { value?: unknown }).value;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Attributes of one start tag, names lower-cased, values with the common entities decoded. */

@@ -112,4 +112,31 @@ test.describe('offline: the loaded simulator keeps working without a network', (
       { axe: false },
     );
   });
+
+  // An explainer runs no simulation at load: a figure's islands hydrate when it comes near the screen
+  // (client:queued="near"). Their code is fetched in idle time like any panel's, and the cryptography
+  // is fetched without being run, so a reader who goes offline before scrolling to a figure can use it.
+  test('an explainer figure hydrates only when the reader nears it, and works offline', async ({ visit }) => {
+    await visit('writing/', async ({ page, context }) => {
+      const figure = page.locator('#simulation');
+      const island = figure.locator('astro-island', { has: page.locator('section.composer') });
+      await page.locator('html[data-islands-warm]').waitFor({ state: 'attached' });
+      await expect(island, 'far from the screen, the figure has not hydrated').toHaveAttribute('ssr');
+      await context.setOffline(true);
+      const { requests, failed } = watchRequests(page);
+
+      await island.evaluate((el) => el.firstElementChild?.scrollIntoView({ block: 'center' }));
+      await expect(island).not.toHaveAttribute('ssr');
+      // Its first island to hydrate put it where the writer said it starts (day={3}).
+      await expect(figure.locator('.time .now')).toHaveText('Day 3, 12:00');
+      const figureComposer = figure.locator('section.composer');
+      await figureComposer.getByLabel('To', { exact: true }).fill('Sam');
+      await figureComposer.getByLabel('Message', { exact: true }).fill('Read on the train');
+      await figureComposer.getByRole('button', { name: 'Send' }).click();
+      await expect(figureComposer.locator('.fanout tbody tr').first().locator('code').first()).toHaveText(/^[0-9a-f]{32}…$/);
+
+      expect(requests, 'requests made while offline').toEqual([]);
+      expect(failed, 'failed requests').toEqual([]);
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { animationFrameTicker } from './ticker.ts';
 import { loadRealCrypto } from './real-crypto-loader.ts';
 import { warmKeysOnIntent } from './warm-keys.ts';
 import { screenGate, type ScreenGate } from './on-screen.ts';
+import { applyStart, startKey, type FigureStart } from './figure-start.ts';
 
 type SimulationActor = ReturnType<typeof startSimulation>;
 export type PlaybackActor = Actor<typeof playbackMachine>;
@@ -13,14 +14,17 @@ export type PlaybackActor = Actor<typeof playbackMachine>;
 interface Actors {
   simulation: SimulationActor;
   playback: PlaybackActor;
+  /** The figure starts already applied (startKey), each once. */
+  started: Set<string>;
 }
 
 /**
  * A scenario as a writer's figure runs it: `figure` names the simulation it runs in, so two
- * figures of one scenario on an explainer run apart unless they name the same figure. Pages
- * that are one simulator (the simulator, scenario pages, embeds) leave it out.
+ * figures of one scenario on an explainer run apart unless they name the same figure, and `start`
+ * is where the writer said that figure starts. Pages that are one simulator (the simulator,
+ * scenario pages, embeds) leave both out.
  */
-export type FigureScenario = ScenarioCore & { figure?: string };
+export type FigureScenario = ScenarioCore & { figure?: string; start?: FigureStart };
 
 /**
  * One simulation actor per scenario (and figure) on a page, shared by every island through this
@@ -36,7 +40,7 @@ function actorsFor(scenario: FigureScenario, options: Omit<SimulationInput, 'sce
   if (!found) {
     const simulation = startSimulation({ scenario, ...options });
     const playback = createActor(playbackMachine.provide({ actors: { ticker: animationFrameTicker } }), { input: { simulation } }).start();
-    actors.set(key, (found = { simulation, playback }));
+    actors.set(key, (found = { simulation, playback, started: new Set() }));
     // Reset starts a new world, so ask for the current one.
     warmKeysOnIntent(
       () => selectKeySeeds(simulation.getSnapshot().context),
@@ -112,8 +116,17 @@ export interface Simulation {
  * Pass a getter (`() => scenario`) from a component: the actor is chosen once, when the island
  * mounts, and a getter says so to Svelte instead of reading the prop at the top level.
  */
-export function useSimulation(scenario: ScenarioCore | (() => ScenarioCore)): Simulation {
-  const { simulation: actor, playback } = actorsFor(typeof scenario === 'function' ? scenario() : scenario);
+export function useSimulation(scenario: FigureScenario | (() => FigureScenario)): Simulation {
+  const core = typeof scenario === 'function' ? scenario() : scenario;
+  const found = actorsFor(core);
+  const { simulation: actor, playback } = found;
+  // The first island of a figure to hydrate (they hydrate when near the screen, in any order) puts it
+  // where the writer said it starts. In the browser only: while the site is built, one module serves
+  // every page, and a figure's start must not move the simulation another page renders.
+  if (core.start && typeof document !== 'undefined' && !found.started.has(startKey(core.start))) {
+    found.started.add(startKey(core.start));
+    applyStart(actor, core.start);
+  }
   const gate = screenGate();
   const context = gate.follow(contextOf(actor));
   return {

@@ -7,6 +7,7 @@
 import type { Source } from '../source-schema.ts';
 import type { ScenarioCore } from '../../model/index.ts';
 import type { FigureScenario } from '../sim/store.ts';
+import type { FigureStart } from '../sim/figure-start.ts';
 import { ExplainerError, type ComponentName } from './components.ts';
 
 export interface WritingContext {
@@ -49,9 +50,16 @@ export function createWritingContext(fields: Omit<WritingContext, 'nextId'>): Wr
 /**
  * The scenario a component shows, in the simulation it runs: its own `scenario` prop, else its
  * named figure's, else the one the scan bound it to; and the figure's name, so components that
- * name the same figure share one simulation and every other component runs one of its own.
+ * name the same figure share one simulation and every other component runs one of its own; and,
+ * when the writer said so, where that figure starts.
  */
-export function scenarioFor(context: WritingContext, component: ComponentName, id: string | undefined, figure?: string): FigureScenario {
+export function scenarioFor(
+  context: WritingContext,
+  component: ComponentName,
+  id: string | undefined,
+  figure?: string,
+  start: FigureStart = {},
+): FigureScenario {
   const chosen = id ?? (figure === undefined ? undefined : context.figureScenarios[figure]) ?? context.bindings[component];
   const scenario = chosen === undefined ? undefined : context.scenarios.get(chosen);
   if (!scenario) {
@@ -61,5 +69,7 @@ export function scenarioFor(context: WritingContext, component: ComponentName, i
         : `<${component}> scenario: unknown scenario id "${chosen}"`,
     ]);
   }
-  return { ...scenario, figure: figure ?? `${component.toLowerCase()}-${context.nextId()}` };
+  const named = { ...scenario, figure: figure ?? `${component.toLowerCase()}-${context.nextId()}` };
+  // Where the writer said the figure starts (day={…}, policy="…"): its first island to hydrate moves it there.
+  return start.day === undefined && start.policy === undefined ? named : { ...named, start: { day: start.day, policy: start.policy } };
 }
