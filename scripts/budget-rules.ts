@@ -36,8 +36,9 @@ export type PageType = keyof typeof BUDGETS;
 export const PAGE_TYPES: readonly { pattern: string; type: PageType }[] = [
   // An explainer without figures is held to 0 bytes of JavaScript: one rule per such file, first.
   ...textOnlyExplainers().map((slug) => ({ pattern: `explainers/${slug}/**`, type: 'text-only' as const })),
-  // The home page carries a compact simulator (composer and ledger).
-  { pattern: '', type: 'simulator' },
+  // The home page's compact simulator (composer and ledger) sits in its flow, below its opening, and
+  // hydrates when it comes near the screen, as an explainer's figures do.
+  { pattern: '', type: 'explainer' },
   { pattern: 'simulator/**', type: 'simulator' },
   { pattern: 'scenarios/*/**', type: 'simulator' },
   { pattern: 'embed/*/**', type: 'simulator' },

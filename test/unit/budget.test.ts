@@ -64,7 +64,7 @@ afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('page types', () => {
   test('follow the path patterns, first match wins, text-only otherwise', () => {
-    expect(pageTypeOf('')).toBe('simulator');
+    expect(pageTypeOf('')).toBe('explainer');
     expect(pageTypeOf('about/')).toBe('text-only');
     expect(pageTypeOf('404.html')).toBe('text-only');
     expect(pageTypeOf('simulator/')).toBe('simulator');
