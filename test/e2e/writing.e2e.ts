@@ -31,6 +31,18 @@ test.describe('writers’ guide', () => {
     });
   });
 
+  // The figure hydrates only when it comes near the screen, so what the page was built with must already
+  // be its start: what a reader without JavaScript, or one who prints before scrolling there, sees.
+  test('a <Simulation> with day={3} is built showing day 3, before any script runs', async ({ visit }) => {
+    await visit(
+      'writing/',
+      async ({ page }) => {
+        await expect(page.locator('#simulation .time .now')).toHaveText('Day 3, 12:00');
+      },
+      { javaScriptEnabled: false, axe: false },
+    );
+  });
+
   test('the live scrub changes the live ledger’s policy', async ({ visit }) => {
     await visit('writing/', async ({ page }) => {
       await islandsReady(page);

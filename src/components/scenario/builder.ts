@@ -48,6 +48,7 @@ export function startBuilder(box: HTMLDetailsElement): void {
   box.addEventListener('toggle', () => {
     preview.querySelector('iframe')?.remove();
     if (!box.open) return;
+    update();
     const frame = document.createElement('iframe');
     frame.title = `Preview: ${data['title'] ?? ''}`;
     frame.src = (data['embedPath'] ?? '') + query;
@@ -68,5 +69,7 @@ export function startBuilder(box: HTMLDetailsElement): void {
       }
     });
   }
-  update();
+  // Nothing more at load, where the builder is folded: the page was built showing the default view's
+  // code and link, and they are made again when it opens (with any field the browser restored).
+  if (box.open) update();
 }

@@ -34,8 +34,19 @@ export type FigureScenario = ScenarioCore & { figure?: string; start?: FigureSta
  */
 const actors = new Map<string, Actors>();
 
-function actorsFor(scenario: FigureScenario, options: Omit<SimulationInput, 'scenario'> = {}): Actors {
+/**
+ * Which simulation a scenario runs in. While the site is built, one module serves every page, so a figure
+ * that starts elsewhere than the scenario's opening gets a simulation of its own there: its start moves no
+ * other page's or figure's, and its HTML shows where it starts (what a reader without JavaScript, or
+ * printing before the figure was near, sees).
+ */
+function keyOf(scenario: FigureScenario): string {
   const key = `${scenario.id}@${scenario.version}${scenario.figure === undefined ? '' : `#${scenario.figure}`}`;
+  return typeof document === 'undefined' && scenario.start ? `${key}@${startKey(scenario.start)}` : key;
+}
+
+function actorsFor(scenario: FigureScenario, options: Omit<SimulationInput, 'scenario'> = {}): Actors {
+  const key = keyOf(scenario);
   let found = actors.get(key);
   if (!found) {
     const simulation = startSimulation({ scenario, ...options });
@@ -121,9 +132,8 @@ export function useSimulation(scenario: FigureScenario | (() => FigureScenario))
   const found = actorsFor(core);
   const { simulation: actor, playback } = found;
   // The first island of a figure to hydrate (they hydrate when near the screen, in any order) puts it
-  // where the writer said it starts. In the browser only: while the site is built, one module serves
-  // every page, and a figure's start must not move the simulation another page renders.
-  if (core.start && typeof document !== 'undefined' && !found.started.has(startKey(core.start))) {
+  // where the writer said it starts, as the page was built showing it (see keyOf).
+  if (core.start && !found.started.has(startKey(core.start))) {
     found.started.add(startKey(core.start));
     applyStart(actor, core.start);
   }
